@@ -1,0 +1,3 @@
+package io.vigil.model.identity;
+
+public enum Outcome { SUCCESS, FAILURE, UNKNOWN }
