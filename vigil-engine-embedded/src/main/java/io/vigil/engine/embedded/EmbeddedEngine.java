@@ -1,0 +1,228 @@
+package io.vigil.engine.embedded;
+
+import io.vigil.detection.spi.Detector;
+import io.vigil.detection.spi.DirectoryView;
+import io.vigil.model.identity.IdentityEvent;
+import io.vigil.model.identity.IdentityEventKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Runs every detector over a stream of identity events in this process. Each event goes to the
+ * detectors that read its kind; each (detector, key) pair is hashed to one partition, and each
+ * partition is owned by one worker thread, so a key's events are handled in submission order and
+ * results do not depend on the number of workers. Event-time timers fire as the watermark — the
+ * newest event time less the allowed lateness — passes them; {@link #finish()} fires the rest.
+ *
+ * <p>Submit from one thread. Queues are bounded: a submitter faster than the detectors blocks.
+ */
+public final class EmbeddedEngine implements AutoCloseable {
+
+    private final List<Detector<?>> detectors;
+    private final int[][] detectorsByKind;
+    private final Partition[] partitions;
+    private final EngineOptions options;
+    private final AtomicLongArray errors;
+    private final Worker[] workers;
+    private final Batch[] open;
+    private Instant newest = Instant.MIN;
+    private Instant watermark = Instant.MIN;
+    private long events;
+    private long routed;
+    private boolean finished;
+
+    public EmbeddedEngine(List<Detector<?>> detectors, DirectoryView directory, AlertSink sink, EngineOptions options) {
+        this.detectors = List.copyOf(detectors);
+        this.options = options;
+        this.detectorsByKind = indexByKind(this.detectors);
+        this.errors = new AtomicLongArray(this.detectors.size());
+        int partitionCount = Math.max(1, options.workers());
+        this.partitions = new Partition[partitionCount];
+        for (int i = 0; i < partitionCount; i++) {
+            partitions[i] = new Partition(this.detectors, directory, sink, errors::incrementAndGet);
+        }
+        this.workers = new Worker[options.workers()];
+        this.open = new Batch[options.workers()];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker(partitions[i], options.queueDepth());
+            workers[i].start();
+            open[i] = new Batch(options.batchSize());
+        }
+    }
+
+    private static int[][] indexByKind(List<Detector<?>> detectors) {
+        int[][] index = new int[IdentityEventKind.values().length][];
+        for (IdentityEventKind kind : IdentityEventKind.values()) {
+            List<Integer> readers = new ArrayList<>();
+            for (int d = 0; d < detectors.size(); d++) {
+                if (detectors.get(d).descriptor().inputs().contains(kind)) {
+                    readers.add(d);
+                }
+            }
+            index[kind.ordinal()] = readers.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return index;
+    }
+
+    /** Whether any detector reads events of this kind; callers may skip building the rest. */
+    public boolean wants(IdentityEventKind kind) {
+        return detectorsByKind[kind.ordinal()].length > 0;
+    }
+
+    public void submit(IdentityEvent event) {
+        if (finished) {
+            throw new IllegalStateException("engine already finished");
+        }
+        events++;
+        int[] readers = detectorsByKind[event.kind().ordinal()];
+        if (readers.length == 0) {
+            return;
+        }
+        Instant watermarkBefore = watermark;
+        if (event.time().isAfter(newest)) {
+            newest = event.time();
+            Instant next = newest.minus(options.allowedLateness());
+            if (next.isAfter(watermark)) {
+                watermark = next;
+            }
+        }
+        if (workers.length == 0) {
+            partitions[0].advanceWatermark(watermarkBefore);
+        }
+        for (int d : readers) {
+            String key = keyOf(d, event);
+            if (key == null) {
+                continue;
+            }
+            routed++;
+            int p = Math.floorMod(31 * d + key.hashCode(), partitions.length);
+            if (workers.length == 0) {
+                partitions[p].process(d, key, event);
+            } else if (open[p].add(d, key, event, watermarkBefore)) {
+                dispatch(p);
+            }
+        }
+    }
+
+    private String keyOf(int d, IdentityEvent event) {
+        try {
+            return detectors.get(d).key().keyOf(event);
+        } catch (RuntimeException e) {
+            errors.incrementAndGet(d);
+            return null;
+        }
+    }
+
+    private void dispatch(int p) {
+        Batch batch = open[p];
+        batch.watermark = watermark;
+        workers[p].put(batch);
+        open[p] = new Batch(options.batchSize());
+    }
+
+    /** Delivers everything submitted, fires every remaining timer and waits for the workers. */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (workers.length == 0) {
+            partitions[0].advanceWatermark(Instant.MAX);
+            return;
+        }
+        for (int p = 0; p < workers.length; p++) {
+            Batch batch = open[p];
+            batch.watermark = Instant.MAX;
+            batch.last = true;
+            workers[p].put(batch);
+        }
+        for (Worker w : workers) {
+            w.awaitEnd();
+        }
+    }
+
+    public EngineStats stats() {
+        Map<String, Long> byDetector = new TreeMap<>();
+        for (int d = 0; d < detectors.size(); d++) {
+            if (errors.get(d) > 0) {
+                byDetector.put(detectors.get(d).descriptor().id(), errors.get(d));
+            }
+        }
+        long keys = 0;
+        if (finished || workers.length == 0) {
+            for (Partition p : partitions) {
+                keys += p.keys();
+            }
+        }
+        return new EngineStats(events, routed, byDetector, keys);
+    }
+
+    @Override
+    public void close() {
+        finish();
+    }
+
+    private final class Worker extends Thread {
+        private final Partition partition;
+        private final BlockingQueue<Batch> queue;
+        private volatile Throwable failure;
+
+        Worker(Partition partition, int depth) {
+            super("vigil-detector-" + System.identityHashCode(partition));
+            setDaemon(true);
+            this.partition = partition;
+            this.queue = new ArrayBlockingQueue<>(depth);
+        }
+
+        void put(Batch batch) {
+            if (failure != null) {
+                throw new IllegalStateException("detector worker died", failure);
+            }
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while submitting", e);
+            }
+        }
+
+        void awaitEnd() {
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while finishing", e);
+            }
+            if (failure != null) {
+                throw new IllegalStateException("detector worker died", failure);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Batch batch = queue.take();
+                    for (int i = 0; i < batch.size; i++) {
+                        partition.advanceWatermark(batch.watermarks[i]);
+                        partition.process(batch.detectors[i], batch.keys[i], batch.events[i]);
+                    }
+                    partition.advanceWatermark(batch.watermark);
+                    if (batch.last) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.vigil.integrations.siem.sentinel;
+
+import io.vigil.model.alert.Alert;
+import io.vigil.model.alert.Entity;
+import io.vigil.model.alert.MitreTactic;
+import io.vigil.model.alert.MitreTechnique;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Maps an alert to a row of Microsoft Sentinel's {@code SecurityAlert} table (reference §3): column
+ * names and types as Sentinel defines them, {@code Entities}, {@code ExtendedProperties} and
+ * {@code RemediationSteps} as JSON serialised into strings, entity {@code $id}s counted from "2" as
+ * real rows do, product fields naming Vigil (a Vigil alert is not a Defender alert, so it does not
+ * claim {@code Azure Advanced Threat Protection}; the Defender ids travel in AlertType and
+ * ExtendedProperties.ExternalId so rules written for Defender's alerts can be pointed at Vigil).
+ */
+public final class SecurityAlertRow {
+
+    public static final String PRODUCT_NAME = "Vigil";
+    public static final String VENDOR_NAME = "Vigil";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private SecurityAlertRow() {
+    }
+
+    /** The row as ordered column → value (String, Boolean, or null). */
+    public static Map<String, Object> of(Alert alert, Instant generated, String consoleBaseUrl) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("TimeGenerated", generated.toString());
+        row.put("AlertName", alert.name());
+        row.put("DisplayName", alert.name());
+        row.put("AlertSeverity", alert.severity().sentinelName());
+        row.put("Description", alert.description());
+        row.put("ProductName", PRODUCT_NAME);
+        row.put("ProductComponentName", "Identity");
+        row.put("ProviderName", PRODUCT_NAME);
+        row.put("VendorName", VENDOR_NAME);
+        row.put("AlertType", alert.alertTypeName() != null ? alert.alertTypeName() : alert.type());
+        row.put("VendorOriginalId", alert.id());
+        row.put("SystemAlertId", alert.id());
+        row.put("StartTime", alert.startTime().toString());
+        row.put("EndTime", alert.endTime().toString());
+        row.put("ProcessingEndTime", generated.toString());
+        row.put("Status", alert.status().sentinelName());
+        row.put("CompromisedEntity", alert.compromisedEntity());
+        row.put("Tactics", alert.tactics().stream().map(MitreTactic::sentinelName).collect(Collectors.joining(", ")));
+        row.put("Techniques", alert.techniques().stream().map(MitreTechnique::parentId).distinct()
+                .collect(Collectors.joining(", ")));
+        row.put("SubTechniques", alert.techniques().stream().filter(MitreTechnique::isSubTechnique)
+                .map(MitreTechnique::id).distinct().collect(Collectors.joining(", ")));
+        row.put("AlertLink", consoleBaseUrl == null ? "" : consoleBaseUrl + "/alerts/" + alert.id());
+        row.put("ConfidenceLevel", "");
+        row.put("ConfidenceScore", null);
+        row.put("RemediationSteps", jsonArray(alert.remediationSteps()));
+        row.put("ExtendedProperties", jsonObject(alert.extendedProperties()));
+        row.put("Entities", entities(alert.entities()));
+        row.put("ExtendedLinks", "");
+        row.put("ResourceId", "");
+        row.put("SourceComputerId", "");
+        row.put("SourceSystem", "Detection");
+        row.put("IsIncident", Boolean.FALSE);
+        row.put("Type", "SecurityAlert");
+        return row;
+    }
+
+    /** The row as one line of JSON. */
+    public static String json(Alert alert, Instant generated, String consoleBaseUrl) {
+        return write(g -> {
+            g.writeStartObject();
+            for (var column : of(alert, generated, consoleBaseUrl).entrySet()) {
+                g.writeName(column.getKey());
+                Object v = column.getValue();
+                if (v == null) {
+                    g.writeNull();
+                } else if (v instanceof Boolean b) {
+                    g.writeBoolean(b);
+                } else {
+                    g.writeString(v.toString());
+                }
+            }
+            g.writeEndObject();
+        });
+    }
+
+    static String entities(List<Entity> entities) {
+        return write(g -> {
+            g.writeStartArray();
+            int id = 2;
+            for (Entity e : entities) {
+                g.writeStartObject();
+                g.writeStringProperty("$id", Integer.toString(id++));
+                if (e instanceof Entity.AccountEntity a) {
+                    optional(g, "Name", a.name());
+                    optional(g, "NTDomain", a.ntDomain());
+                    optional(g, "Sid", a.sid());
+                } else if (e instanceof Entity.HostEntity h) {
+                    optional(g, "HostName", h.hostName());
+                    optional(g, "DnsDomain", h.dnsDomain());
+                } else if (e instanceof Entity.IpEntity ip) {
+                    optional(g, "Address", ip.address());
+                }
+                g.writeStringProperty("Type", e.type());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static void optional(JsonGenerator g, String name, String value) {
+        if (value != null) {
+            g.writeStringProperty(name, value);
+        }
+    }
+
+    private static String jsonArray(List<String> items) {
+        return write(g -> {
+            g.writeStartArray();
+            for (String s : items) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static String jsonObject(Map<String, String> properties) {
+        return write(g -> {
+            g.writeStartObject();
+            for (var e : properties.entrySet()) {
+                g.writeStringProperty(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        });
+    }
+
+    private interface JsonWriting {
+        void write(JsonGenerator g);
+    }
+
+    private static String write(JsonWriting body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            body.write(g);
+        }
+        return out.toString();
+    }
+}
