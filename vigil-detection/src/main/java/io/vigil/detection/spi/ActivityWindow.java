@@ -1,6 +1,8 @@
 package io.vigil.detection.spi;
 
 import io.vigil.model.alert.Evidence;
+import io.vigil.model.identity.Account;
+import io.vigil.model.identity.Endpoint;
 import io.vigil.model.identity.IdentityEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,31 +13,66 @@ import java.util.Map;
 
 /**
  * A tumbling window of activity for one key, opened by its first event and lasting a fixed length:
- * it counts events by item (an account, a service…) and keeps the first evidence events up to a cap.
+ * it counts events by item (an account, a service…), optionally in named tallies, remembers the
+ * accounts and endpoints it saw (for alert entities) and keeps the first evidence events up to a cap.
  * A mutable POJO so engines can keep it as keyed state. The window start seeds the alert id, so one
  * window raises at most one alert, updated as the window fills.
  */
 public final class ActivityWindow {
 
     public static final int EVIDENCE_CAP = 100;
+    /** Accounts and endpoints remembered for entities; the tallies themselves are never capped. */
+    public static final int ENTITY_CAP = 50;
 
     public Instant start;
     public Instant last;
     public long total;
     public Map<String, Integer> items = new LinkedHashMap<>();
+    /** Named tallies: tally name → item → count, in first-seen order. */
+    public Map<String, Map<String, Integer>> tallies = new LinkedHashMap<>();
+    /** Accounts seen, by {@link Account#key()}, first spelling kept. */
+    public Map<String, Account> accounts = new LinkedHashMap<>();
+    /** Endpoints seen, by {@link Endpoint#key()}. */
+    public Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     public List<Evidence> evidence = new ArrayList<>();
     public boolean alerted;
 
-    /** Starts a new window when this event falls after the current one (or none is open). */
-    public void roll(Instant time, Duration length) {
+    /**
+     * Starts a new window when this event falls after the current one (or none is open).
+     *
+     * @return true when a new window was opened
+     */
+    public boolean roll(Instant time, Duration length) {
         if (start == null || time.isAfter(start.plus(length)) || time.isBefore(start.minus(length))) {
+            reset();
             start = time;
             last = time;
-            total = 0;
-            items.clear();
-            evidence.clear();
-            alerted = false;
+            return true;
         }
+        return false;
+    }
+
+    /** Whether a window is open and {@code time} falls inside it. */
+    public boolean covers(Instant time, Duration length) {
+        return start != null && !time.isBefore(start) && !time.isAfter(start.plus(length));
+    }
+
+    /** Whether the window that is open has ended by {@code time} (true when none is open). */
+    public boolean endedBy(Instant time, Duration length) {
+        return start == null || time.isAfter(start.plus(length)) || time.equals(start.plus(length));
+    }
+
+    /** Forgets everything, so an idle key costs next to nothing. */
+    public void reset() {
+        start = null;
+        last = null;
+        total = 0;
+        items.clear();
+        tallies.clear();
+        accounts.clear();
+        endpoints.clear();
+        evidence.clear();
+        alerted = false;
     }
 
     public void add(String item, IdentityEvent event) {
@@ -53,5 +90,63 @@ public final class ActivityWindow {
 
     public int distinct() {
         return items.size();
+    }
+
+    /** Counts {@code item} in the named tally; null items are not counted. */
+    public void count(String tally, String item) {
+        if (item != null) {
+            tallies.computeIfAbsent(tally, k -> new LinkedHashMap<>()).merge(item, 1, Integer::sum);
+        }
+    }
+
+    /** The named tally, empty when nothing was counted in it. */
+    public Map<String, Integer> tally(String name) {
+        return tallies.getOrDefault(name, Map.of());
+    }
+
+    public int distinct(String tally) {
+        return tally(tally).size();
+    }
+
+    /** Remembers an account for the alert's entities and returns its key (null for no account). */
+    public String remember(Account account) {
+        if (account == null || account.key() == null) {
+            return null;
+        }
+        String key = account.key();
+        if (accounts.size() < ENTITY_CAP || accounts.containsKey(key)) {
+            accounts.putIfAbsent(key, account);
+        }
+        return key;
+    }
+
+    /** Remembers an endpoint for the alert's entities and returns its key (null when unknown). */
+    public String remember(Endpoint endpoint) {
+        if (endpoint == null || !endpoint.isKnown()) {
+            return null;
+        }
+        String key = endpoint.key();
+        if (endpoints.size() < ENTITY_CAP || endpoints.containsKey(key)) {
+            endpoints.merge(key, endpoint, ActivityWindow::richer);
+        }
+        return key;
+    }
+
+    /** The account's name as first seen, else the key itself. */
+    public String nameOf(String accountKey) {
+        Account a = accounts.get(accountKey);
+        return a == null || a.name() == null ? accountKey : a.name();
+    }
+
+    public List<String> namesOf(Iterable<String> accountKeys) {
+        List<String> names = new ArrayList<>();
+        accountKeys.forEach(k -> names.add(nameOf(k)));
+        return names;
+    }
+
+    /** Keeps the host and the IP when one sighting named the host and another the IP. */
+    private static Endpoint richer(Endpoint known, Endpoint seen) {
+        return new Endpoint(known.host() != null ? known.host() : seen.host(),
+                known.ip() != null ? known.ip() : seen.ip(), known.port());
     }
 }

@@ -5,6 +5,7 @@ import io.vigil.model.alert.AlertStatus;
 import io.vigil.model.alert.Classification;
 import io.vigil.model.alert.Entity;
 import io.vigil.model.alert.Evidence;
+import io.vigil.model.alert.Severity;
 import io.vigil.model.identity.Account;
 import io.vigil.model.identity.Endpoint;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class AlertDraft {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<Evidence> evidence = new ArrayList<>();
     private long evidenceCount = -1;
+    private Severity severity;
 
     private AlertDraft(DetectorDescriptor descriptor, String key, Instant windowStart) {
         this.descriptor = descriptor;
@@ -49,6 +51,12 @@ public final class AlertDraft {
 
     public AlertDraft end(Instant v) {
         this.end = v;
+        return this;
+    }
+
+    /** Overrides the descriptor's severity for this alert (e.g. raised when an attack succeeded). */
+    public AlertDraft severity(Severity v) {
+        this.severity = v;
         return this;
     }
 
@@ -91,6 +99,16 @@ public final class AlertDraft {
         return host(endpoint.host()).ip(endpoint.ip());
     }
 
+    public AlertDraft accounts(Iterable<Account> accounts) {
+        accounts.forEach(this::account);
+        return this;
+    }
+
+    public AlertDraft endpoints(Iterable<Endpoint> endpoints) {
+        endpoints.forEach(this::endpoint);
+        return this;
+    }
+
     public AlertDraft property(String name, Object value) {
         properties.put(name, String.valueOf(value));
         return this;
@@ -110,7 +128,7 @@ public final class AlertDraft {
         long count = evidenceCount >= 0 ? evidenceCount : evidence.size();
         properties.put("EvidenceCount", Long.toString(count));
         return new Alert(id, descriptor.id(), descriptor.externalId(), descriptor.alertTypeName(),
-                descriptor.title(), descriptor.severity(), description,
+                descriptor.title(), severity != null ? severity : descriptor.severity(), description,
                 descriptor.remediation() == null ? List.of() : List.of(descriptor.remediation()),
                 start, end, descriptor.tactics(), descriptor.techniques(), main, new ArrayList<>(entities),
                 properties, evidence, count, AlertStatus.NEW, Classification.UNDETERMINED);
