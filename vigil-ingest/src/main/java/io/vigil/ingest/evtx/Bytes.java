@@ -1,0 +1,46 @@
+package io.vigil.ingest.evtx;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/** Little-endian reads from a chunk buffer; out-of-range reads throw {@link EvtxFormatException}. */
+final class Bytes {
+
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private Bytes() {
+    }
+
+    static int u8(byte[] b, int at) {
+        check(b, at, 1);
+        return b[at] & 0xFF;
+    }
+
+    static int u16(byte[] b, int at) {
+        check(b, at, 2);
+        return (short) SHORT.get(b, at) & 0xFFFF;
+    }
+
+    static int i32(byte[] b, int at) {
+        check(b, at, 4);
+        return (int) INT.get(b, at);
+    }
+
+    static long u32(byte[] b, int at) {
+        return i32(b, at) & 0xFFFFFFFFL;
+    }
+
+    static long i64(byte[] b, int at) {
+        check(b, at, 8);
+        return (long) LONG.get(b, at);
+    }
+
+    static void check(byte[] b, int at, int length) {
+        if (at < 0 || length < 0 || at > b.length - length) {
+            throw new EvtxFormatException("read of " + length + " bytes at chunk offset " + at + " is out of bounds");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.vigil.ingest.evtx;
+
+import io.vigil.ingest.decode.EventFilter;
+import io.vigil.ingest.decode.WindowsNumbers;
+import io.vigil.model.event.EventOrigin;
+import io.vigil.model.event.WindowsEvent;
+import io.vigil.ingest.evtx.BinXmlNode.Element;
+import io.vigil.ingest.evtx.BinXmlNode.Substitution;
+import io.vigil.ingest.evtx.BinXmlNode.Text;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Walks one record's template tree with its values and keeps what {@link WindowsEvent} holds: the
+ * System fields, then EventData {@code <Data>} by name or UserData's fields. Nested Binary XML values
+ * are expanded where they stand. Work per record is bounded, whatever the templates and values say.
+ */
+final class EventAssembler {
+
+    static final int MAX_NESTING = 64;
+    private static final int MAX_NODE_VISITS = 200_000;
+    static final String UNNAMED_DATA_PREFIX = "Param";
+
+    private static final int ROOT = 0;
+    private static final int EVENT = 1;
+    private static final int SYSTEM = 2;
+    private static final int EVENT_DATA = 3;
+    private static final int USER_DATA = 4;
+    private static final int USER_DATA_FIELDS = 5;
+
+    private final byte[] chunk;
+    private final NameTable names;
+    private final TemplateCache templates;
+    private final EventFilter filter;
+
+    private String provider;
+    private String channel;
+    private int eventId;
+    private int version;
+    private String computer;
+    private Instant time;
+    private long recordId;
+    private Map<String, String> data;
+    private int unnamedData;
+    private boolean userDataFieldsSeen;
+    private int filterVerdict;
+    private int visitsLeft;
+
+    EventAssembler(byte[] chunk, NameTable names, TemplateCache templates, EventFilter filter) {
+        this.chunk = chunk;
+        this.names = names;
+        this.templates = templates;
+        this.filter = filter;
+    }
+
+    /** The event of the record whose Binary XML is {@code [start, end)}, or null when the filter rejects it. */
+    WindowsEvent assemble(int start, int end, long headerRecordId, long headerTicks, EventOrigin origin) {
+        provider = null;
+        channel = null;
+        eventId = (int) WindowsNumbers.NONE;
+        version = 0;
+        computer = null;
+        time = null;
+        recordId = -1;
+        data = null;
+        unnamedData = 0;
+        userDataFieldsSeen = false;
+        filterVerdict = 0;
+        visitsLeft = MAX_NODE_VISITS;
+
+        Fragment fragment = Fragment.read(chunk, names, templates, start, end);
+        visitChildren(fragment.template().roots(), fragment.values(), ROOT, 0);
+        if (!accepted()) {
+            return null;
+        }
+        if (time == null) {
+            time = instantOfFiletime(headerTicks);
+        }
+        return new WindowsEvent(provider, channel, eventId, version, computer, time,
+                recordId >= 0 ? recordId : headerRecordId, data == null ? Map.of() : data, origin);
+    }
+
+    private boolean accepted() {
+        if (filterVerdict == 0) {
+            filterVerdict = filter.wants(channel, eventId) ? 1 : -1;
+        }
+        return filterVerdict > 0;
+    }
+
+    private void visitChildren(BinXmlNode[] nodes, SubstitutionValues values, int role, int depth) {
+        for (BinXmlNode node : nodes) {
+            if (--visitsLeft < 0) {
+                throw new EvtxFormatException("record needs more than " + MAX_NODE_VISITS + " node visits");
+            }
+            if (node instanceof Element element) {
+                visitElement(element, values, role, depth);
+            } else if (node instanceof Substitution s && values.type(s.index()) == ValueType.BINXML) {
+                Fragment nested = nestedFragment(values, s.index(), depth);
+                visitChildren(nested.template().roots(), nested.values(), role, depth + 1);
+            }
+            if (filterVerdict < 0) {
+                return;
+            }
+        }
+    }
+
+    private Fragment nestedFragment(SubstitutionValues values, int index, int depth) {
+        if (depth >= MAX_NESTING) {
+            throw new EvtxFormatException("Binary XML values nested deeper than " + MAX_NESTING);
+        }
+        int offset = values.offset(index);
+        return Fragment.read(chunk, names, templates, offset, offset + values.size(index));
+    }
+
+    private void visitElement(Element element, SubstitutionValues values, int role, int depth) {
+        String name = element.name();
+        switch (role) {
+            case ROOT -> {
+                if (name.equals("Event")) {
+                    visitChildren(element.children(), values, EVENT, depth + 1);
+                }
+            }
+            case EVENT -> {
+                if (name.equals("System")) {
+                    visitChildren(element.children(), values, SYSTEM, depth + 1);
+                } else if (name.equals("EventData") || name.equals("UserData")) {
+                    if (accepted()) {
+                        visitChildren(element.children(), values, name.equals("EventData") ? EVENT_DATA : USER_DATA,
+                                depth + 1);
+                    }
+                }
+            }
+            case SYSTEM -> systemField(element, values);
+            case EVENT_DATA -> {
+                if (name.equals("Data")) {
+                    BinXmlNode[] nameParts = element.attribute("Name");
+                    String key = nameParts == null ? "" : text(nameParts, values);
+                    put(key.isEmpty() ? UNNAMED_DATA_PREFIX + ++unnamedData : key, text(element.children(), values));
+                } else if (name.equals("Binary")) {
+                    put(name, text(element.children(), values));
+                }
+            }
+            case USER_DATA -> {
+                if (!userDataFieldsSeen) {
+                    userDataFieldsSeen = true;
+                    visitChildren(element.children(), values, USER_DATA_FIELDS, depth + 1);
+                }
+            }
+            case USER_DATA_FIELDS -> put(localName(name), text(element.children(), values));
+            default -> throw new IllegalStateException("role " + role);
+        }
+    }
+
+    private void systemField(Element element, SubstitutionValues values) {
+        switch (element.name()) {
+            case "Provider" -> {
+                BinXmlNode[] parts = element.attribute("Name");
+                provider = parts == null ? null : text(parts, values);
+            }
+            case "EventID" -> eventId = (int) number(element.children(), values);
+            case "Version" -> version = (int) Math.max(0, number(element.children(), values));
+            case "Channel" -> channel = text(element.children(), values);
+            case "Computer" -> computer = text(element.children(), values);
+            case "TimeCreated" -> {
+                BinXmlNode[] parts = element.attribute("SystemTime");
+                time = parts == null ? null : instant(parts, values);
+            }
+            case "EventRecordID" -> recordId = number(element.children(), values);
+            default -> {
+                // Level, Task, Keywords, Correlation, Execution, Security: not part of WindowsEvent
+            }
+        }
+    }
+
+    private void put(String key, String value) {
+        if (data == null) {
+            data = new LinkedHashMap<>(32);
+        }
+        data.putIfAbsent(key, value);
+    }
+
+    private static String localName(String name) {
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(colon + 1);
+    }
+
+    /** The text of an element's content or an attribute's value; child elements contribute nothing. */
+    private static String text(BinXmlNode[] parts, SubstitutionValues values) {
+        if (parts.length == 1) {
+            BinXmlNode only = parts[0];
+            if (only instanceof Substitution s) {
+                return renderable(s, values) ? values.render(s.index()) : "";
+            }
+            if (only instanceof Text t) {
+                return t.text();
+            }
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        for (BinXmlNode part : parts) {
+            if (part instanceof Text t) {
+                s.append(t.text());
+            } else if (part instanceof Substitution sub && renderable(sub, values)) {
+                s.append(values.render(sub.index()));
+            }
+        }
+        return s.toString();
+    }
+
+    private static boolean renderable(Substitution s, SubstitutionValues values) {
+        return values.type(s.index()) != ValueType.BINXML;
+    }
+
+    private static long number(BinXmlNode[] parts, SubstitutionValues values) {
+        if (parts.length == 1 && parts[0] instanceof Substitution s) {
+            Long n = values.integer(s.index());
+            if (n != null) {
+                return n;
+            }
+        }
+        return WindowsNumbers.parse(text(parts, values));
+    }
+
+    private static Instant instant(BinXmlNode[] parts, SubstitutionValues values) {
+        if (parts.length == 1 && parts[0] instanceof Substitution s
+                && values.type(s.index()) == ValueType.FILETIME && values.size(s.index()) >= 8) {
+            return instantOfFiletime(Bytes.i64(values.chunk, values.offset(s.index())));
+        }
+        try {
+            return Instant.parse(text(parts, values));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static Instant instantOfFiletime(long ticks) {
+        return Instant.ofEpochSecond(ValueRenderer.filetimeEpochSeconds(ticks), ValueRenderer.filetimeNanos(ticks));
+    }
+}

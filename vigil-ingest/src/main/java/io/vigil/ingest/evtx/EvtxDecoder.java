@@ -1,0 +1,194 @@
+package io.vigil.ingest.evtx;
+
+import io.vigil.ingest.decode.DecodeError;
+import io.vigil.ingest.decode.DecodeListener;
+import io.vigil.ingest.decode.EventDecoder;
+import io.vigil.ingest.decode.EventFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads Windows XML Event Log (EVTX) files, format versions 3.1 and 3.2, from a stream: the file
+ * header, then 64 KiB chunks one after the other. Chunks are independent, so with
+ * {@link EvtxOptions#parallelism()} above 1 they are decoded on a small pool while the calling thread
+ * reads ahead and delivers results in file order; at most a few chunks per thread are in memory.
+ * <p>
+ * Damage never stops the reader: a chunk with a bad signature, checksum or offsets is reported with
+ * its number and file offset and skipped; a record that cannot be decoded is reported with its offset
+ * and the next record is read. Zero-filled (never used) chunks are skipped silently.
+ */
+public final class EvtxDecoder implements EventDecoder {
+
+    private static final int IN_FLIGHT_PER_THREAD = 3;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final EvtxOptions options;
+    private volatile ExecutorService pool;
+
+    public EvtxDecoder() {
+        this(EvtxOptions.defaults());
+    }
+
+    public EvtxDecoder(EvtxOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String format() {
+        return "evtx";
+    }
+
+    @Override
+    public void decode(String source, InputStream input, EventFilter filter, DecodeListener listener) throws IOException {
+        byte[] headerBlock = new byte[FileHeader.SIZE];
+        int read = readFully(input, headerBlock);
+        if (read < 8 || !FileHeader.hasSignature(headerBlock)) {
+            listener.onError(DecodeError.atOffset(source, 0, "not an EVTX file: no ElfFile signature"));
+            return;
+        }
+        if (read < FileHeader.SIZE) {
+            listener.onError(DecodeError.atOffset(source, 0, "file header truncated after " + read + " bytes"));
+            return;
+        }
+        FileHeader header = FileHeader.parse(headerBlock);
+        if (!header.isSupportedVersion()) {
+            listener.onError(DecodeError.atOffset(source, 0, "format version " + header.majorVersion() + "."
+                    + header.minorVersion() + " is not 3.1 or 3.2; reading it as if it were"));
+        }
+        if (options.parallelism() == 1) {
+            decodeSequentially(source, input, filter, listener);
+        } else {
+            decodeInParallel(source, input, filter, listener);
+        }
+    }
+
+    private void decodeSequentially(String source, InputStream input, EventFilter filter, DecodeListener listener)
+            throws IOException {
+        byte[] bytes = new byte[Chunk.SIZE];
+        long offset = FileHeader.SIZE;
+        for (int index = 0; ; index++, offset += Chunk.SIZE) {
+            int read = readFully(input, bytes);
+            if (read < Chunk.SIZE) {
+                reportTail(source, bytes, read, index, offset, listener);
+                return;
+            }
+            if (!Chunk.isEmpty(bytes, Chunk.SIZE)) {
+                new Chunk(bytes, index, offset, source).decode(filter, options.recoverSlack()).emitTo(listener);
+            }
+        }
+    }
+
+    private void decodeInParallel(String source, InputStream input, EventFilter filter, DecodeListener listener)
+            throws IOException {
+        ExecutorService executor = pool();
+        Deque<Future<ChunkResult>> inFlight = new ArrayDeque<>();
+        int limit = IN_FLIGHT_PER_THREAD * options.parallelism();
+        try {
+            // a file of one chunk (most samples) is decoded right here: handing it over costs more than it saves
+            Chunk pending = null;
+            long offset = FileHeader.SIZE;
+            for (int index = 0; ; index++, offset += Chunk.SIZE) {
+                byte[] bytes = new byte[Chunk.SIZE];
+                int read = readFully(input, bytes);
+                if (read < Chunk.SIZE) {
+                    if (pending != null && inFlight.isEmpty()) {
+                        pending.decode(filter, options.recoverSlack()).emitTo(listener);
+                    } else if (pending != null) {
+                        submit(executor, inFlight, pending, filter);
+                    }
+                    drain(inFlight, 0, listener);
+                    reportTail(source, bytes, read, index, offset, listener);
+                    return;
+                }
+                if (Chunk.isEmpty(bytes, Chunk.SIZE)) {
+                    continue;
+                }
+                if (pending != null) {
+                    submit(executor, inFlight, pending, filter);
+                    drain(inFlight, limit - 1, listener);
+                }
+                pending = new Chunk(bytes, index, offset, source);
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private void submit(ExecutorService executor, Deque<Future<ChunkResult>> inFlight, Chunk chunk,
+            EventFilter filter) {
+        inFlight.add(executor.submit(() -> chunk.decode(filter, options.recoverSlack())));
+    }
+
+    private static void drain(Deque<Future<ChunkResult>> inFlight, int keep, DecodeListener listener)
+            throws InterruptedIOException {
+        while (inFlight.size() > keep) {
+            try {
+                inFlight.peek().get().emitTo(listener);
+                inFlight.poll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while decoding EVTX chunks");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("chunk decoding failed", e.getCause());
+            }
+        }
+    }
+
+    /** A short last chunk is damage unless it is only zero padding. */
+    private static void reportTail(String source, byte[] bytes, int read, int index, long offset,
+            DecodeListener listener) {
+        if (read > 0 && !Chunk.isEmpty(bytes, read)) {
+            listener.onError(DecodeError.atOffset(source, offset, "chunk " + index + ": truncated, " + read
+                    + " of " + Chunk.SIZE + " bytes"));
+        }
+    }
+
+    private static int readFully(InputStream input, byte[] buffer) throws IOException {
+        int total = 0;
+        while (total < buffer.length) {
+            int n = input.read(buffer, total, buffer.length - total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (this) {
+                p = pool;
+                if (p == null) {
+                    ThreadPoolExecutor executor = new ThreadPoolExecutor(options.parallelism(), options.parallelism(),
+                            30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
+                    executor.allowCoreThreadTimeOut(true);
+                    pool = p = executor;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        int poolNumber = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "vigil-evtx-" + poolNumber + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.vigil.ingest.evtx;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Compiled template definitions of one chunk by their chunk offset. A definition is written inline
+ * by the first record that uses it and referred to by offset afterwards; it is compiled once, and a
+ * definition that fails to compile fails fast for every later instance too.
+ */
+final class TemplateCache {
+
+    /** next-definition offset, GUID, data size. */
+    static final int DEFINITION_HEADER = 4 + 16 + 4;
+
+    private final byte[] chunk;
+    private final NameTable names;
+    private final Map<Integer, Object> byOffset = new HashMap<>();
+
+    TemplateCache(byte[] chunk, NameTable names) {
+        this.chunk = chunk;
+        this.names = names;
+    }
+
+    CompiledTemplate definitionAt(int offset) {
+        Object cached = byOffset.get(offset);
+        if (cached == null) {
+            try {
+                cached = compile(offset);
+            } catch (EvtxFormatException e) {
+                cached = e;
+            }
+            byOffset.put(offset, cached);
+        }
+        if (cached instanceof EvtxFormatException e) {
+            throw new EvtxFormatException("template at chunk offset " + offset + ": " + e.getMessage());
+        }
+        return (CompiledTemplate) cached;
+    }
+
+    /** Bytes the definition at {@code offset} occupies, header included. */
+    int definitionSize(int offset) {
+        int dataSize = Bytes.i32(chunk, offset + DEFINITION_HEADER - 4);
+        if (dataSize < 0 || dataSize > chunk.length - offset - DEFINITION_HEADER) {
+            throw new EvtxFormatException("template definition at chunk offset " + offset
+                    + " claims " + Integer.toUnsignedString(dataSize) + " bytes");
+        }
+        return DEFINITION_HEADER + dataSize;
+    }
+
+    private CompiledTemplate compile(int offset) {
+        if (offset < Chunk.HEADER_SIZE || offset >= chunk.length) {
+            throw new EvtxFormatException("template definition offset " + offset + " outside the chunk's records");
+        }
+        int size = definitionSize(offset);
+        return TemplateCompiler.compile(chunk, names, offset + DEFINITION_HEADER, offset + size);
+    }
+}

@@ -1,0 +1,265 @@
+package io.vigil.ingest.evtx;
+
+import static io.vigil.ingest.evtx.ValueType.*;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Renders substitution values as text exactly as Windows writes them in an event's XML view. */
+final class ValueRenderer {
+
+    private static final Charset ANSI = ansiCharset();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final long FILETIME_TICKS_PER_SECOND = 10_000_000L;
+    private static final long FILETIME_EPOCH_OFFSET_SECONDS = 11_644_473_600L;
+    static final String ARRAY_SEPARATOR = ", ";
+
+    private ValueRenderer() {
+    }
+
+    static String render(byte[] b, int offset, int size, int type) {
+        if ((type & ARRAY) != 0) {
+            return renderArray(b, offset, size, type & ~ARRAY);
+        }
+        return switch (type) {
+            case NULL -> "";
+            case STRING -> utf16(b, offset, size);
+            case ANSI_STRING -> ansi(b, offset, size);
+            case INT8, INT16, INT32, INT64 -> Long.toString(integer(b, offset, size, type));
+            case UINT8, UINT16, UINT32, UINT64 -> Long.toUnsignedString(integer(b, offset, size, type));
+            case HEX_INT32, HEX_INT64, SIZE_T -> "0x" + Long.toHexString(integer(b, offset, size, type));
+            case REAL32 -> real(Float.intBitsToFloat(Bytes.i32(b, sized(offset, size, 4))));
+            case REAL64 -> real(Double.longBitsToDouble(Bytes.i64(b, sized(offset, size, 8))));
+            case BOOL -> integer(b, offset, Math.min(size, 4), UINT32) != 0 ? "true" : "false";
+            case GUID -> guid(b, sized(offset, size, 16));
+            case FILETIME -> filetime(Bytes.i64(b, sized(offset, size, 8)));
+            case SYSTEMTIME -> systemtime(b, sized(offset, size, 16));
+            case SID -> sid(b, offset, size);
+            default -> hex(b, offset, size);
+        };
+    }
+
+    /** Integer types, sign-extended for the signed ones; size_t takes the width it was written with. */
+    static long integer(byte[] b, int offset, int size, int type) {
+        return switch (type) {
+            case INT8 -> b[sized(offset, size, 1)];
+            case UINT8 -> b[sized(offset, size, 1)] & 0xFF;
+            case INT16 -> (short) Bytes.u16(b, sized(offset, size, 2));
+            case UINT16 -> Bytes.u16(b, sized(offset, size, 2));
+            case INT32 -> Bytes.i32(b, sized(offset, size, 4));
+            case UINT32, HEX_INT32 -> Bytes.u32(b, sized(offset, size, 4));
+            case SIZE_T -> size >= 8 ? Bytes.i64(b, offset) : Bytes.u32(b, sized(offset, size, 4));
+            default -> Bytes.i64(b, sized(offset, size, 8));
+        };
+    }
+
+    private static int sized(int offset, int size, int needed) {
+        if (size < needed) {
+            throw new EvtxFormatException("value of " + size + " bytes where " + needed + " are needed");
+        }
+        return offset;
+    }
+
+    static String utf16(byte[] b, int offset, int size) {
+        int end = offset + (size & ~1);
+        while (end > offset && b[end - 1] == 0 && b[end - 2] == 0) {
+            end -= 2;
+        }
+        Bytes.check(b, offset, end - offset);
+        return Utf16.decode(b, offset, end - offset);
+    }
+
+    private static String ansi(byte[] b, int offset, int size) {
+        int end = offset + size;
+        while (end > offset && b[end - 1] == 0) {
+            end--;
+        }
+        Bytes.check(b, offset, end - offset);
+        return new String(b, offset, end - offset, ANSI);
+    }
+
+    private static String real(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        String plain = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        return plain.equals("-0") ? "0" : plain;
+    }
+
+    private static String real(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            return Float.toString(value);
+        }
+        String plain = new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
+        return plain.equals("-0") ? "0" : plain;
+    }
+
+    static String guid(byte[] b, int offset) {
+        Bytes.check(b, offset, 16);
+        StringBuilder s = new StringBuilder(38).append('{');
+        hexDigits(s, Bytes.u32(b, offset), 8);
+        s.append('-');
+        hexDigits(s, Bytes.u16(b, offset + 4), 4);
+        s.append('-');
+        hexDigits(s, Bytes.u16(b, offset + 6), 4);
+        s.append('-');
+        for (int i = 8; i < 16; i++) {
+            if (i == 10) {
+                s.append('-');
+            }
+            hexDigits(s, b[offset + i] & 0xFF, 2);
+        }
+        return s.append('}').toString();
+    }
+
+    /** ISO-8601 UTC with the seven fractional digits a FILETIME's 100 ns ticks give. */
+    static String filetime(long ticks) {
+        long seconds = Long.divideUnsigned(ticks, FILETIME_TICKS_PER_SECOND) - FILETIME_EPOCH_OFFSET_SECONDS;
+        int fraction = (int) Long.remainderUnsigned(ticks, FILETIME_TICKS_PER_SECOND);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        StringBuilder s = new StringBuilder(28);
+        dateTime(s, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+        s.append('.');
+        decimalDigits(s, fraction, 7);
+        return s.append('Z').toString();
+    }
+
+    static long filetimeEpochSeconds(long ticks) {
+        return Long.divideUnsigned(ticks, FILETIME_TICKS_PER_SECOND) - FILETIME_EPOCH_OFFSET_SECONDS;
+    }
+
+    static int filetimeNanos(long ticks) {
+        return (int) Long.remainderUnsigned(ticks, FILETIME_TICKS_PER_SECOND) * 100;
+    }
+
+    /** SYSTEMTIME carries milliseconds; Windows pads them to nine fractional digits. */
+    private static String systemtime(byte[] b, int offset) {
+        StringBuilder s = new StringBuilder(30);
+        dateTime(s, Bytes.u16(b, offset), Bytes.u16(b, offset + 2), Bytes.u16(b, offset + 6),
+                Bytes.u16(b, offset + 8), Bytes.u16(b, offset + 10), Bytes.u16(b, offset + 12));
+        s.append('.');
+        decimalDigits(s, Bytes.u16(b, offset + 14), 3);
+        return s.append("000000Z").toString();
+    }
+
+    private static void dateTime(StringBuilder s, int year, int month, int day, int hour, int minute, int second) {
+        decimalDigits(s, year, 4);
+        s.append('-');
+        decimalDigits(s, month, 2);
+        s.append('-');
+        decimalDigits(s, day, 2);
+        s.append('T');
+        decimalDigits(s, hour, 2);
+        s.append(':');
+        decimalDigits(s, minute, 2);
+        s.append(':');
+        decimalDigits(s, second, 2);
+    }
+
+    static String sid(byte[] b, int offset, int size) {
+        if (size < 8) {
+            throw new EvtxFormatException("SID of " + size + " bytes");
+        }
+        int revision = Bytes.u8(b, offset);
+        int subAuthorities = Bytes.u8(b, offset + 1);
+        if (8 + 4 * subAuthorities > size) {
+            throw new EvtxFormatException("SID with " + subAuthorities + " sub-authorities in " + size + " bytes");
+        }
+        long authority = 0;
+        for (int i = 2; i < 8; i++) {
+            authority = (authority << 8) | (b[offset + i] & 0xFF);
+        }
+        StringBuilder s = new StringBuilder(48).append("S-").append(revision).append('-');
+        if (authority >= 1L << 32) {
+            s.append("0x").append(Long.toHexString(authority).toUpperCase());
+        } else {
+            s.append(authority);
+        }
+        for (int i = 0; i < subAuthorities; i++) {
+            s.append('-').append(Bytes.u32(b, offset + 8 + 4 * i));
+        }
+        return s.toString();
+    }
+
+    static String hex(byte[] b, int offset, int size) {
+        Bytes.check(b, offset, size);
+        char[] out = new char[2 * size];
+        for (int i = 0; i < size; i++) {
+            int v = b[offset + i] & 0xFF;
+            out[2 * i] = HEX[v >>> 4];
+            out[2 * i + 1] = HEX[v & 0xF];
+        }
+        return new String(out);
+    }
+
+    private static String renderArray(byte[] b, int offset, int size, int itemType) {
+        ArrayText s = new ArrayText();
+        int end = offset + size;
+        if (itemType == STRING || itemType == ANSI_STRING) {
+            int unit = itemType == STRING ? 2 : 1;
+            int start = offset;
+            for (int i = offset; i + unit <= end; i += unit) {
+                boolean terminator = b[i] == 0 && (unit == 1 || b[i + 1] == 0);
+                if (terminator) {
+                    s.add(itemType == STRING ? utf16(b, start, i - start) : ansi(b, start, i - start));
+                    start = i + unit;
+                }
+            }
+            if (start < end - unit + 1) {
+                s.add(itemType == STRING ? utf16(b, start, end - start) : ansi(b, start, end - start));
+            }
+            return s.toString();
+        }
+        int item = fixedSize(itemType);
+        if (item == 0) {
+            return hex(b, offset, size);
+        }
+        for (int at = offset; at + item <= end; at += item) {
+            s.add(render(b, at, item, itemType));
+        }
+        return s.toString();
+    }
+
+    /** Items of an array value joined by {@link #ARRAY_SEPARATOR}. */
+    private static final class ArrayText {
+        private final StringBuilder text = new StringBuilder();
+        private int items;
+
+        void add(String item) {
+            if (items++ > 0) {
+                text.append(ARRAY_SEPARATOR);
+            }
+            text.append(item);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private static void hexDigits(StringBuilder s, long value, int digits) {
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+            s.append(HEX[(int) (value >>> shift) & 0xF]);
+        }
+    }
+
+    private static void decimalDigits(StringBuilder s, int value, int digits) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < digits; i++) {
+            s.append('0');
+        }
+        s.append(text);
+    }
+
+    private static Charset ansiCharset() {
+        try {
+            return Charset.forName("windows-1252");
+        } catch (RuntimeException e) {
+            return StandardCharsets.ISO_8859_1;
+        }
+    }
+}
