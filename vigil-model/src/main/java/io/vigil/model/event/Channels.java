@@ -26,6 +26,9 @@ public final class Channels {
         if (channel == null) {
             return "";
         }
+        if (channel.equals(SECURITY) || channel.equals(SYSTEM)) {
+            return channel;
+        }
         String known = CANONICAL.get(channel.toLowerCase(Locale.ROOT));
         return known != null ? known : channel;
     }
