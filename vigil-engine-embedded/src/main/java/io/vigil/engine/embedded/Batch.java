@@ -5,8 +5,10 @@ import java.time.Instant;
 
 /**
  * Routed events for one partition, handed to its worker at once. Each event carries the watermark
- * in force when it was submitted, so timers fire before exactly the same events whatever the
- * batching; {@link #watermark} applies after the last one.
+ * in force before it was submitted, applied just before it: a partition that saw no event while
+ * the watermark moved still fires its due timers before its next event, so timers fall between the
+ * same events of the partition whatever the batching and the worker count. {@link #watermark}
+ * applies after the last one.
  */
 final class Batch {
 

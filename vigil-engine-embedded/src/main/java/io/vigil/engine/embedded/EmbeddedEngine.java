@@ -4,6 +4,7 @@ import io.vigil.detection.spi.Detector;
 import io.vigil.detection.spi.DirectoryView;
 import io.vigil.model.identity.IdentityEvent;
 import io.vigil.model.identity.IdentityEventKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * detectors that read its kind; each (detector, key) pair is hashed to one partition, and each
  * partition is owned by one worker thread, so a key's events are handled in submission order and
  * results do not depend on the number of workers. Event-time timers fire as the watermark — the
- * newest event time less the allowed lateness — passes them; {@link #finish()} fires the rest.
+ * newest event time less the allowed lateness — passes them (for bounded input, only at the end);
+ * {@link #finish()} fires the rest.
  *
  * <p>Submit from one thread. Queues are bounded: a submitter faster than the detectors blocks.
  */
@@ -87,13 +89,10 @@ public final class EmbeddedEngine implements AutoCloseable {
         Instant watermarkBefore = watermark;
         if (event.time().isAfter(newest)) {
             newest = event.time();
-            Instant next = newest.minus(options.allowedLateness());
+            Instant next = options.boundedInput() ? Instant.MIN : saturatingMinus(newest, options.allowedLateness());
             if (next.isAfter(watermark)) {
                 watermark = next;
             }
-        }
-        if (workers.length == 0) {
-            partitions[0].advanceWatermark(watermarkBefore);
         }
         for (int d : readers) {
             String key = keyOf(d, event);
@@ -108,6 +107,15 @@ public final class EmbeddedEngine implements AutoCloseable {
                 dispatch(p);
             }
         }
+        if (workers.length == 0) {
+            partitions[0].advanceWatermark(watermark);
+        }
+    }
+
+    private static Instant saturatingMinus(Instant time, Duration amount) {
+        return time.getEpochSecond() - Instant.MIN.getEpochSecond() > amount.getSeconds() + 1
+                ? time.minus(amount)
+                : Instant.MIN;
     }
 
     private String keyOf(int d, IdentityEvent event) {

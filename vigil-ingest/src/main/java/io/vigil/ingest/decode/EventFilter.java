@@ -6,6 +6,9 @@ import java.util.Set;
 /**
  * Which events a consumer wants, by channel and EventID, so decoders that can read those two fields
  * cheaply skip building the rest of an event nobody reads. Channels compare case-insensitively.
+ *
+ * <p>Decoders consult the filter exactly once per record they decode, so a counting filter tells
+ * how many records a source held, built or not.
  */
 @FunctionalInterface
 public interface EventFilter {

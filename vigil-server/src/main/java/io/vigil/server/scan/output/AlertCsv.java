@@ -1,7 +1,7 @@
 package io.vigil.server.scan.output;
 
 import io.vigil.model.alert.Alert;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,7 +15,7 @@ final class AlertCsv implements AlertWriter {
             + "tactics,techniques,entities,evidenceCount,description";
 
     @Override
-    public void write(List<Alert> alerts, PrintStream out) {
+    public void write(List<Alert> alerts, PrintWriter out) {
         out.print(HEADER + "\r\n");
         for (Alert a : alerts) {
             out.print(String.join(",",

@@ -1,7 +1,7 @@
 package io.vigil.server.scan.output;
 
 import io.vigil.model.alert.Alert;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,7 +14,7 @@ final class AlertTable implements AlertWriter {
     private static final String ROW = "%-19s  %-8s  %-5s  %-52s  %-24s  %s%n";
 
     @Override
-    public void write(List<Alert> alerts, PrintStream out) {
+    public void write(List<Alert> alerts, PrintWriter out) {
         if (alerts.isEmpty()) {
             out.println("No alerts.");
             return;

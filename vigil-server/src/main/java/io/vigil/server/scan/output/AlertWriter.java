@@ -1,13 +1,13 @@
 package io.vigil.server.scan.output;
 
 import io.vigil.model.alert.Alert;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Writes a scan's alerts in one output format. */
 public interface AlertWriter {
 
-    void write(List<Alert> alerts, PrintStream out);
+    void write(List<Alert> alerts, PrintWriter out);
 
     static AlertWriter forFormat(OutputFormat format) {
         return switch (format) {

@@ -2,7 +2,7 @@ package io.vigil.server.scan.output;
 
 import io.vigil.integrations.siem.sentinel.SecurityAlertRow;
 import io.vigil.model.alert.Alert;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
 final class SecurityAlertLines implements AlertWriter {
 
     @Override
-    public void write(List<Alert> alerts, PrintStream out) {
+    public void write(List<Alert> alerts, PrintWriter out) {
         Instant generated = Instant.now();
         for (Alert a : alerts) {
             out.println(SecurityAlertRow.json(a, generated, null));

@@ -1,0 +1,29 @@
+package io.vigil.server.scan;
+
+import io.vigil.ingest.decode.DecodeError;
+
+/** What a scan tells while it runs: each record it could not read, and how far it has got. */
+public interface ScanObserver {
+
+    void error(DecodeError error);
+
+    /** Called now and then with the bytes of input read so far out of the total. */
+    void progress(long bytesRead, long bytesTotal, long events);
+
+    /** The scan has finished reading; a progress display clears itself. */
+    void done();
+
+    ScanObserver SILENT = new ScanObserver() {
+        @Override
+        public void error(DecodeError error) {
+        }
+
+        @Override
+        public void progress(long bytesRead, long bytesTotal, long events) {
+        }
+
+        @Override
+        public void done() {
+        }
+    };
+}
