@@ -2,6 +2,7 @@ package io.vigil.server.cli;
 
 import io.vigil.server.demo.DemoCommand;
 import io.vigil.server.scan.ScanCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,15 @@ public final class VigilCli {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new VigilCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** Runs with its output captured, for tests and embedding. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine().setOut(out).setErr(err).execute(args);
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new VigilCli()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

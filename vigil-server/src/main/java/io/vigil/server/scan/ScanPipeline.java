@@ -17,6 +17,7 @@ import io.vigil.model.identity.IdentityEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decode → normalise → detect over files and folders: the offline path behind {@code vigil scan}.
@@ -64,11 +65,12 @@ public final class ScanPipeline {
 
     /**
      * Counts the records decoders walk past: they consult the filter once per record, so the count
-     * includes the events that were not built because no detector reads them.
+     * includes the events that were not built because no detector reads them. Decoders may consult
+     * it from several threads (the EVTX reader parses chunks in parallel).
      */
     static final class RecordCounter implements EventFilter {
         private final EventFilter delegate;
-        private long seen;
+        private final LongAdder seen = new LongAdder();
 
         RecordCounter(EventFilter delegate) {
             this.delegate = delegate;
@@ -76,12 +78,12 @@ public final class ScanPipeline {
 
         @Override
         public boolean wants(String channel, int eventId) {
-            seen++;
+            seen.increment();
             return delegate.wants(channel, eventId);
         }
 
         long seen() {
-            return seen;
+            return seen.sum();
         }
     }
 
