@@ -5,9 +5,11 @@ import io.vigil.ingest.evtx.EvtxOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +35,8 @@ import java.util.function.Supplier;
  */
 public final class EvtxThroughput {
 
-    private static final double WARM_UP_SECONDS = 10;
+    /** The JIT needs this long on two cores before a pass runs at its steady speed. */
+    private static final double WARM_UP_SECONDS = 20;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : System.getenv().getOrDefault("VIGIL_CORPUS", "../shared/data"));
@@ -51,9 +54,9 @@ public final class EvtxThroughput {
         Supplier<EvtxPass> singlePass = () -> EvtxPass.run(single, files);
         Supplier<EvtxPass> chunkParallelPass = () -> EvtxPass.run(chunkParallel, files);
         try (FileParallelPass fileParallelPass = new FileParallelPass(files, cores)) {
-            measure(singlePass, WARM_UP_SECONDS / 2);
-            measure(chunkParallelPass, WARM_UP_SECONDS / 4);
-            measure(fileParallelPass, WARM_UP_SECONDS / 4);
+            measure(singlePass, WARM_UP_SECONDS * 0.6);
+            measure(chunkParallelPass, WARM_UP_SECONDS * 0.2);
+            measure(fileParallelPass, WARM_UP_SECONDS * 0.2);
 
             Throughput singleThread = measure(singlePass, seconds);
             singleThread.print("vigil single thread", 1);
@@ -103,7 +106,7 @@ public final class EvtxThroughput {
         return new Throughput(total.records(), total.errors(), passes, elapsed);
     }
 
-    /** One single-threaded decoder per core; file i goes to thread i mod cores. */
+    /** One single-threaded decoder per core; each takes the next file not yet taken. */
     private static final class FileParallelPass implements Supplier<EvtxPass>, AutoCloseable {
 
         private final List<EvtxCorpus.EvtxFile> files;
@@ -118,13 +121,17 @@ public final class EvtxThroughput {
 
         @Override
         public EvtxPass get() {
+            AtomicInteger next = new AtomicInteger();
             List<Future<EvtxPass>> parts = new ArrayList<>(threads);
             for (int t = 0; t < threads; t++) {
-                List<EvtxCorpus.EvtxFile> share = new ArrayList<>();
-                for (int i = t; i < files.size(); i += threads) {
-                    share.add(files.get(i));
-                }
-                parts.add(pool.submit(() -> EvtxPass.run(new EvtxDecoder(EvtxOptions.singleThreaded()), share)));
+                parts.add(pool.submit(() -> {
+                    EvtxDecoder decoder = new EvtxDecoder(EvtxOptions.singleThreaded());
+                    EvtxPass part = new EvtxPass();
+                    for (int i; (i = next.getAndIncrement()) < files.size(); ) {
+                        part.add(EvtxPass.run(decoder, List.of(files.get(i))));
+                    }
+                    return part;
+                }));
             }
             EvtxPass total = new EvtxPass();
             for (Future<EvtxPass> part : parts) {
@@ -133,7 +140,7 @@ public final class EvtxThroughput {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 }
             }

@@ -23,24 +23,40 @@ final class EventKeyScanner {
     private final int[] next = new int[KEYS.length];
     private long generation = -1;
 
+    private LineSplitter lines;
     private int eventId;
     private String channel;
     private boolean ambiguous;
+    private boolean channelScanned;
 
-    /** Scans the line {@code [start, end)} of the splitter's current buffer. */
+    /** Finds the EventID of the line {@code [start, end)} of the splitter's current buffer. */
     void scan(LineSplitter lines) {
         if (lines.generation() != generation) {
             generation = lines.generation();
             java.util.Arrays.fill(next, NOT_SEARCHED);
         }
+        eventId = UNKNOWN;
+        channel = null;
+        ambiguous = false;
+        channelScanned = false;
+        this.lines = lines;
+        scanKeys(0, FIRST_CHANNEL_KEY);
+    }
+
+    /** Reads the channel of the line last scanned, only when asked: most lines are decided by EventID. */
+    private void scanChannel() {
+        if (!channelScanned) {
+            channelScanned = true;
+            scanKeys(FIRST_CHANNEL_KEY, KEYS.length);
+        }
+    }
+
+    private void scanKeys(int firstKey, int endKey) {
         String text = lines.text();
         byte[] bytes = lines.buffer();
         int start = lines.lineStart();
         int end = start + lines.lineLength();
-        eventId = UNKNOWN;
-        channel = null;
-        ambiguous = false;
-        for (int k = 0; k < KEYS.length && !ambiguous; k++) {
+        for (int k = firstKey; k < endKey && !ambiguous; k++) {
             int at = occurrence(text, k, start);
             while (at >= 0 && at < end && !ambiguous) {
                 int value = valueStart(bytes, at + KEYS[k].length(), end);
@@ -62,8 +78,15 @@ final class EventKeyScanner {
         return ambiguous ? UNKNOWN : eventId;
     }
 
+    /** Whether the line's keys were ambiguous once its channel was read too (then the caller parses it). */
+    boolean channelAmbiguous() {
+        scanChannel();
+        return ambiguous;
+    }
+
     /** The channel; empty when the line has none. */
     String channel() {
+        scanChannel();
         return channel == null ? "" : channel;
     }
 

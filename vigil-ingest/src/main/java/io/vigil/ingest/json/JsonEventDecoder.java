@@ -203,10 +203,16 @@ public final class JsonEventDecoder implements EventDecoder {
                 scanner.scan(lines);
                 int id = scanner.eventId();
                 if (id != EventKeyScanner.UNKNOWN) {
-                    if (!filter.wants(scanner.channel(), id)) {
+                    if (!filter.mayWant(id)) {
                         return;
                     }
-                    accepted = true;
+                    String channel = scanner.channel();
+                    if (!scanner.channelAmbiguous()) {
+                        if (!filter.wants(channel, id)) {
+                            return;
+                        }
+                        accepted = true;
+                    }
                 }
             }
             try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), buffer, start, length)) {

@@ -38,7 +38,17 @@ public final class IdentityNormalizer {
 
     /** A decoder filter that lets through exactly the events {@link #normalize} can map. */
     public EventFilter filter() {
-        return this::accepts;
+        return new EventFilter() {
+            @Override
+            public boolean wants(String channel, int eventId) {
+                return accepts(channel, eventId);
+            }
+
+            @Override
+            public boolean mayWant(int eventId) {
+                return mappers.containsKey(eventId);
+            }
+        };
     }
 
     public boolean accepts(String channel, int eventId) {

@@ -64,9 +64,9 @@ public final class ScanPipeline {
     }
 
     /**
-     * Counts the records decoders walk past: they consult the filter once per record, so the count
-     * includes the events that were not built because no detector reads them. Decoders may consult
-     * it from several threads (the EVTX reader parses chunks in parallel).
+     * Counts the records decoders walk past, from the filter they consult for each record (see
+     * {@link EventFilter}), so the count includes events not built because nothing reads them.
+     * Decoders may consult it from several threads (the EVTX reader parses chunks in parallel).
      */
     static final class RecordCounter implements EventFilter {
         private final EventFilter delegate;
@@ -80,6 +80,15 @@ public final class ScanPipeline {
         public boolean wants(String channel, int eventId) {
             seen.increment();
             return delegate.wants(channel, eventId);
+        }
+
+        @Override
+        public boolean mayWant(int eventId) {
+            boolean maybe = delegate.mayWant(eventId);
+            if (!maybe) {
+                seen.increment();
+            }
+            return maybe;
         }
 
         long seen() {
