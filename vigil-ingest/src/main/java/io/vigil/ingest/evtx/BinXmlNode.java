@@ -5,12 +5,13 @@ sealed interface BinXmlNode permits BinXmlNode.Element, BinXmlNode.Text, BinXmlN
 
     BinXmlNode[] NONE = new BinXmlNode[0];
 
-    record Element(String name, Attribute[] attributes, BinXmlNode[] children) implements BinXmlNode {
+    /** @param code the name's {@link ElementName} code */
+    record Element(String name, int code, Attribute[] attributes, BinXmlNode[] children) implements BinXmlNode {
 
-        /** The value parts of the named attribute, or null when the element has no such attribute. */
-        BinXmlNode[] attribute(String attributeName) {
+        /** The value parts of the attribute with this {@link ElementName} code, or null when there is none. */
+        BinXmlNode[] attribute(int attributeCode) {
             for (Attribute a : attributes) {
-                if (a.name().equals(attributeName)) {
+                if (a.code() == attributeCode) {
                     return a.value();
                 }
             }
@@ -19,7 +20,7 @@ sealed interface BinXmlNode permits BinXmlNode.Element, BinXmlNode.Text, BinXmlN
     }
 
     /** An attribute's value is a sequence of {@link Text} and {@link Substitution} parts. */
-    record Attribute(String name, BinXmlNode[] value) {
+    record Attribute(String name, int code, BinXmlNode[] value) {
     }
 
     record Text(String text) implements BinXmlNode {

@@ -9,8 +9,7 @@ import io.vigil.ingest.evtx.BinXmlNode.Substitution;
 import io.vigil.ingest.evtx.BinXmlNode.Text;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Walks one record's template tree with its values and keeps what {@link WindowsEvent} holds: the
@@ -22,6 +21,8 @@ final class EventAssembler {
     static final int MAX_NESTING = 64;
     private static final int MAX_NODE_VISITS = 200_000;
     static final String UNNAMED_DATA_PREFIX = "Param";
+    private static final String[] UNNAMED_DATA_NAMES =
+            IntStream.range(0, 64).mapToObj(n -> UNNAMED_DATA_PREFIX + n).toArray(String[]::new);
 
     private static final int ROOT = 0;
     private static final int EVENT = 1;
@@ -42,7 +43,8 @@ final class EventAssembler {
     private String computer;
     private Instant time;
     private long recordId;
-    private Map<String, String> data;
+    private final FieldCollector data = new FieldCollector();
+    private final SubstitutionValues[] valuesByDepth = new SubstitutionValues[MAX_NESTING + 1];
     private int unnamedData;
     private boolean userDataFieldsSeen;
     private int filterVerdict;
@@ -64,13 +66,13 @@ final class EventAssembler {
         computer = null;
         time = null;
         recordId = -1;
-        data = null;
+        data.clear();
         unnamedData = 0;
         userDataFieldsSeen = false;
         filterVerdict = 0;
         visitsLeft = MAX_NODE_VISITS;
 
-        Fragment fragment = Fragment.read(chunk, names, templates, start, end);
+        Fragment fragment = Fragment.read(chunk, names, templates, start, end, valuesAt(0));
         visitChildren(fragment.template().roots(), fragment.values(), ROOT, 0);
         if (!accepted()) {
             return null;
@@ -79,7 +81,7 @@ final class EventAssembler {
             time = instantOfFiletime(headerTicks);
         }
         return new WindowsEvent(provider, channel, eventId, version, computer, time,
-                recordId >= 0 ? recordId : headerRecordId, data == null ? Map.of() : data, origin);
+                recordId >= 0 ? recordId : headerRecordId, data.toMap(), origin);
     }
 
     private boolean accepted() {
@@ -111,35 +113,42 @@ final class EventAssembler {
             throw new EvtxFormatException("Binary XML values nested deeper than " + MAX_NESTING);
         }
         int offset = values.offset(index);
-        return Fragment.read(chunk, names, templates, offset, offset + values.size(index));
+        return Fragment.read(chunk, names, templates, offset, offset + values.size(index), valuesAt(depth + 1));
+    }
+
+    /** The values of a fragment read at this nesting level stay in use only while its subtree is walked. */
+    private SubstitutionValues valuesAt(int level) {
+        SubstitutionValues values = valuesByDepth[level];
+        if (values == null) {
+            values = valuesByDepth[level] = new SubstitutionValues();
+        }
+        return values;
     }
 
     private void visitElement(Element element, SubstitutionValues values, int role, int depth) {
-        String name = element.name();
+        int name = element.code();
         switch (role) {
             case ROOT -> {
-                if (name.equals("Event")) {
+                if (name == ElementName.EVENT) {
                     visitChildren(element.children(), values, EVENT, depth + 1);
                 }
             }
             case EVENT -> {
-                if (name.equals("System")) {
+                if (name == ElementName.SYSTEM) {
                     visitChildren(element.children(), values, SYSTEM, depth + 1);
-                } else if (name.equals("EventData") || name.equals("UserData")) {
-                    if (accepted()) {
-                        visitChildren(element.children(), values, name.equals("EventData") ? EVENT_DATA : USER_DATA,
-                                depth + 1);
-                    }
+                } else if ((name == ElementName.EVENT_DATA || name == ElementName.USER_DATA) && accepted()) {
+                    visitChildren(element.children(), values, name == ElementName.EVENT_DATA ? EVENT_DATA : USER_DATA,
+                            depth + 1);
                 }
             }
             case SYSTEM -> systemField(element, values);
             case EVENT_DATA -> {
-                if (name.equals("Data")) {
-                    BinXmlNode[] nameParts = element.attribute("Name");
+                if (name == ElementName.DATA) {
+                    BinXmlNode[] nameParts = element.attribute(ElementName.NAME);
                     String key = nameParts == null ? "" : text(nameParts, values);
-                    put(key.isEmpty() ? UNNAMED_DATA_PREFIX + ++unnamedData : key, text(element.children(), values));
-                } else if (name.equals("Binary")) {
-                    put(name, text(element.children(), values));
+                    put(key.isEmpty() ? unnamedDataName(++unnamedData) : key, text(element.children(), values));
+                } else if (name == ElementName.BINARY) {
+                    put(element.name(), text(element.children(), values));
                 }
             }
             case USER_DATA -> {
@@ -148,37 +157,40 @@ final class EventAssembler {
                     visitChildren(element.children(), values, USER_DATA_FIELDS, depth + 1);
                 }
             }
-            case USER_DATA_FIELDS -> put(localName(name), text(element.children(), values));
+            case USER_DATA_FIELDS -> put(localName(element.name()), text(element.children(), values));
             default -> throw new IllegalStateException("role " + role);
         }
     }
 
     private void systemField(Element element, SubstitutionValues values) {
-        switch (element.name()) {
-            case "Provider" -> {
-                BinXmlNode[] parts = element.attribute("Name");
+        switch (element.code()) {
+            case ElementName.PROVIDER -> {
+                BinXmlNode[] parts = element.attribute(ElementName.NAME);
                 provider = parts == null ? null : text(parts, values);
             }
-            case "EventID" -> eventId = (int) number(element.children(), values);
-            case "Version" -> version = (int) Math.max(0, number(element.children(), values));
-            case "Channel" -> channel = text(element.children(), values);
-            case "Computer" -> computer = text(element.children(), values);
-            case "TimeCreated" -> {
-                BinXmlNode[] parts = element.attribute("SystemTime");
+            case ElementName.EVENT_ID -> eventId = (int) number(element.children(), values);
+            case ElementName.VERSION -> version = (int) Math.max(0, number(element.children(), values));
+            case ElementName.CHANNEL -> channel = text(element.children(), values);
+            case ElementName.COMPUTER -> computer = text(element.children(), values);
+            case ElementName.TIME_CREATED -> {
+                BinXmlNode[] parts = element.attribute(ElementName.SYSTEM_TIME);
                 time = parts == null ? null : instant(parts, values);
             }
-            case "EventRecordID" -> recordId = number(element.children(), values);
+            case ElementName.EVENT_RECORD_ID -> recordId = number(element.children(), values);
             default -> {
                 // Level, Task, Keywords, Correlation, Execution, Security: not part of WindowsEvent
             }
         }
     }
 
+    /** Collects a field; of repeated names the first wins. */
     private void put(String key, String value) {
-        if (data == null) {
-            data = new LinkedHashMap<>(32);
-        }
-        data.putIfAbsent(key, value);
+        data.add(key, value);
+    }
+
+    /** Param1, Param2, …: the same strings every time, so that such records share a field layout too. */
+    private static String unnamedDataName(int number) {
+        return number < UNNAMED_DATA_NAMES.length ? UNNAMED_DATA_NAMES[number] : UNNAMED_DATA_PREFIX + number;
     }
 
     private static String localName(String name) {

@@ -6,12 +6,7 @@ import io.vigil.ingest.decode.EventDecoder;
 import io.vigil.ingest.decode.EventFilter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -91,23 +86,22 @@ public final class EvtxDecoder implements EventDecoder {
 
     private void decodeInParallel(String source, InputStream input, EventFilter filter, DecodeListener listener)
             throws IOException {
-        ExecutorService executor = pool();
-        Deque<Future<ChunkResult>> inFlight = new ArrayDeque<>();
         int limit = IN_FLIGHT_PER_THREAD * options.parallelism();
-        try {
+        try (ChunksInFlight chunks = new ChunksInFlight(pool(), filter, options.recoverSlack())) {
             // a file of one chunk (most samples) is decoded right here: handing it over costs more than it saves
             Chunk pending = null;
+            byte[] pendingBytes = null;
+            byte[] bytes = chunks.buffer();
             long offset = FileHeader.SIZE;
             for (int index = 0; ; index++, offset += Chunk.SIZE) {
-                byte[] bytes = new byte[Chunk.SIZE];
                 int read = readFully(input, bytes);
                 if (read < Chunk.SIZE) {
-                    if (pending != null && inFlight.isEmpty()) {
+                    if (pending != null && chunks.size() == 0) {
                         pending.decode(filter, options.recoverSlack()).emitTo(listener);
                     } else if (pending != null) {
-                        submit(executor, inFlight, pending, filter);
+                        chunks.submit(pending, pendingBytes);
                     }
-                    drain(inFlight, 0, listener);
+                    chunks.emitUntil(0, listener);
                     reportTail(source, bytes, read, index, offset, listener);
                     return;
                 }
@@ -115,32 +109,12 @@ public final class EvtxDecoder implements EventDecoder {
                     continue;
                 }
                 if (pending != null) {
-                    submit(executor, inFlight, pending, filter);
-                    drain(inFlight, limit - 1, listener);
+                    chunks.submit(pending, pendingBytes);
+                    chunks.emitUntil(limit - 1, listener);
                 }
                 pending = new Chunk(bytes, index, offset, source);
-            }
-        } finally {
-            inFlight.forEach(f -> f.cancel(true));
-        }
-    }
-
-    private void submit(ExecutorService executor, Deque<Future<ChunkResult>> inFlight, Chunk chunk,
-            EventFilter filter) {
-        inFlight.add(executor.submit(() -> chunk.decode(filter, options.recoverSlack())));
-    }
-
-    private static void drain(Deque<Future<ChunkResult>> inFlight, int keep, DecodeListener listener)
-            throws InterruptedIOException {
-        while (inFlight.size() > keep) {
-            try {
-                inFlight.peek().get().emitTo(listener);
-                inFlight.poll();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while decoding EVTX chunks");
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("chunk decoding failed", e.getCause());
+                pendingBytes = bytes;
+                bytes = chunks.buffer();
             }
         }
     }
@@ -172,7 +146,9 @@ public final class EvtxDecoder implements EventDecoder {
             synchronized (this) {
                 p = pool;
                 if (p == null) {
-                    ThreadPoolExecutor executor = new ThreadPoolExecutor(options.parallelism(), options.parallelism(),
+                    // the calling thread decodes too (see ChunksInFlight), so the pool needs one thread fewer
+                    int threads = Math.max(1, options.parallelism() - 1);
+                    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads,
                             30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
                     executor.allowCoreThreadTimeOut(true);
                     pool = p = executor;

@@ -15,7 +15,9 @@ record Fragment(CompiledTemplate template, SubstitutionValues values) {
     /** token, unknown byte, template id, definition offset. */
     private static final int INSTANCE_HEADER_SIZE = 1 + 1 + 4 + 4;
 
-    static Fragment read(byte[] chunk, NameTable names, TemplateCache templates, int start, int end) {
+    /** Reads the fragment in {@code [start, end)}; a template instance's values go into {@code values}. */
+    static Fragment read(byte[] chunk, NameTable names, TemplateCache templates, int start, int end,
+            SubstitutionValues values) {
         int pos = start;
         if (Bytes.u8(chunk, pos) == FRAGMENT_HEADER) {
             pos += FRAGMENT_HEADER_SIZE;
@@ -31,7 +33,7 @@ record Fragment(CompiledTemplate template, SubstitutionValues values) {
             if (pos > end) {
                 throw new EvtxFormatException("template definition runs past the record");
             }
-            return new Fragment(template, SubstitutionValues.read(chunk, pos, end));
+            return new Fragment(template, values.fill(chunk, pos, end));
         }
         if (kind(token) == OPEN_START_ELEMENT) {
             return new Fragment(TemplateCompiler.compile(chunk, names, pos, end), SubstitutionValues.EMPTY);

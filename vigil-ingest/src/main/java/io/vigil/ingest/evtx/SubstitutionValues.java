@@ -2,40 +2,36 @@ package io.vigil.ingest.evtx;
 
 /**
  * The value array that follows a template instance: per slot a type and a byte range in the chunk.
- * Values are rendered only when an output field asks for them.
+ * Values are rendered only when an output field asks for them. An instance is refilled for every
+ * record (one per nesting depth), so reading a record allocates no arrays for it.
  */
 final class SubstitutionValues {
 
-    static final SubstitutionValues EMPTY = new SubstitutionValues(new byte[0], new int[0], new int[0], new int[0], 0);
+    static final SubstitutionValues EMPTY = new SubstitutionValues();
 
-    final byte[] chunk;
-    private final int[] offsets;
-    private final int[] sizes;
-    private final int[] types;
-    private final int count;
-    /** Where the array ends, i.e. where whatever follows the template instance starts. */
-    final int end;
+    byte[] chunk = new byte[0];
+    private int[] offsets = new int[0];
+    private int[] sizes = new int[0];
+    private int[] types = new int[0];
+    private int count;
 
-    private SubstitutionValues(byte[] chunk, int[] offsets, int[] sizes, int[] types, int end) {
-        this.chunk = chunk;
-        this.offsets = offsets;
-        this.sizes = sizes;
-        this.types = types;
-        this.count = offsets.length;
-        this.end = end;
-    }
-
-    static SubstitutionValues read(byte[] chunk, int start, int limit) {
-        int count = Bytes.i32(chunk, start);
-        if (count < 0 || count > (limit - start - 4) / 4) {
-            throw new EvtxFormatException("substitution array claims " + Integer.toUnsignedString(count) + " values");
+    /** Reads the array at {@code start}; its values must end by {@code limit}. Returns this. */
+    SubstitutionValues fill(byte[] chunk, int start, int limit) {
+        int claimed = Bytes.i32(chunk, start);
+        if (claimed < 0 || claimed > (limit - start - 4) / 4) {
+            throw new EvtxFormatException("substitution array claims " + Integer.toUnsignedString(claimed) + " values");
         }
-        int[] offsets = new int[count];
-        int[] sizes = new int[count];
-        int[] types = new int[count];
+        if (claimed > offsets.length) {
+            int capacity = Math.max(claimed, 2 * offsets.length);
+            offsets = new int[capacity];
+            sizes = new int[capacity];
+            types = new int[capacity];
+        }
+        this.chunk = chunk;
+        this.count = 0;
         int descriptor = start + 4;
-        int value = descriptor + 4 * count;
-        for (int i = 0; i < count; i++, descriptor += 4) {
+        int value = descriptor + 4 * claimed;
+        for (int i = 0; i < claimed; i++, descriptor += 4) {
             int size = Bytes.u16(chunk, descriptor);
             offsets[i] = value;
             sizes[i] = size;
@@ -45,11 +41,8 @@ final class SubstitutionValues {
         if (value > limit) {
             throw new EvtxFormatException("substitution values run " + (value - limit) + " bytes past the record");
         }
-        return new SubstitutionValues(chunk, offsets, sizes, types, value);
-    }
-
-    int count() {
-        return count;
+        this.count = claimed;
+        return this;
     }
 
     /** The slot's type, or {@link ValueType#NULL} for a slot the array does not have. */

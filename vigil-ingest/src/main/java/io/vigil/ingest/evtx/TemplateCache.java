@@ -1,8 +1,5 @@
 package io.vigil.ingest.evtx;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Compiled template definitions of one chunk by their chunk offset. A definition is written inline
  * by the first record that uses it and referred to by offset afterwards; it is compiled once, and a
@@ -15,7 +12,7 @@ final class TemplateCache {
 
     private final byte[] chunk;
     private final NameTable names;
-    private final Map<Integer, Object> byOffset = new HashMap<>();
+    private final OffsetMap<Object> byOffset = new OffsetMap<>();
 
     TemplateCache(byte[] chunk, NameTable names) {
         this.chunk = chunk;

@@ -61,14 +61,14 @@ final class TemplateCompiler {
             throw new EvtxFormatException("elements nested deeper than " + MAX_DEPTH);
         }
         pos += 1 + 2 + 4; // token, dependency identifier, data size
-        String name = nameReference();
+        NameTable.Name name = nameReference();
         if ((token & MORE_BIT) != 0) {
             pos += 4; // attribute list size: the attribute tokens themselves tell where it ends
         }
         List<Attribute> attributes = List.of();
         while (kind(peek()) == ATTRIBUTE) {
             pos++;
-            String attributeName = nameReference();
+            NameTable.Name attributeName = nameReference();
             List<BinXmlNode> parts = new ArrayList<>(1);
             while (readContentPart(parts)) {
                 // an attribute value is a run of value, substitution and reference tokens
@@ -76,12 +76,12 @@ final class TemplateCompiler {
             if (attributes.isEmpty()) {
                 attributes = new ArrayList<>(4);
             }
-            attributes.add(new Attribute(attributeName, parts.toArray(BinXmlNode.NONE)));
+            attributes.add(new Attribute(attributeName.text(), attributeName.code(), parts.toArray(BinXmlNode.NONE)));
         }
         Attribute[] attributeArray = attributes.toArray(new Attribute[0]);
         int close = next();
         if (close == CLOSE_EMPTY_ELEMENT) {
-            return new Element(name, attributeArray, BinXmlNode.NONE);
+            return new Element(name.text(), name.code(), attributeArray, BinXmlNode.NONE);
         }
         if (close != CLOSE_START_ELEMENT) {
             throw unexpected(close);
@@ -92,7 +92,7 @@ final class TemplateCompiler {
             int kind = kind(child);
             if (kind == END_ELEMENT) {
                 pos++;
-                return new Element(name, attributeArray, children.toArray(BinXmlNode.NONE));
+                return new Element(name.text(), name.code(), attributeArray, children.toArray(BinXmlNode.NONE));
             } else if (kind == OPEN_START_ELEMENT) {
                 children.add(element(child, depth + 1));
             } else if (kind == PI_TARGET) {
@@ -129,7 +129,7 @@ final class TemplateCompiler {
             }
             case ENTITY_REFERENCE -> {
                 pos++;
-                parts.add(new Text(entity(nameReference())));
+                parts.add(new Text(entity(nameReference().text())));
             }
             case NORMAL_SUBSTITUTION, OPTIONAL_SUBSTITUTION -> {
                 pos++;
@@ -156,10 +156,10 @@ final class TemplateCompiler {
     }
 
     /** A name is referenced by chunk offset; when that offset is right here, the name is stored inline. */
-    private String nameReference() {
+    private NameTable.Name nameReference() {
         int offset = Bytes.i32(chunk, pos);
         pos += 4;
-        String name = names.nameAt(offset);
+        NameTable.Name name = names.nameAt(offset);
         if (offset == pos) {
             pos += names.storedSize(offset);
         }
