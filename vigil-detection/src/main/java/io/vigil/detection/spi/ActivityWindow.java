@@ -7,9 +7,11 @@ import io.vigil.model.identity.IdentityEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A tumbling window of activity for one key, opened by its first event and lasting a fixed length:
@@ -32,8 +34,13 @@ public final class ActivityWindow {
     public Map<String, Map<String, Integer>> tallies = new LinkedHashMap<>();
     /** Accounts seen, by {@link Account#key()}, first spelling kept. */
     public Map<String, Account> accounts = new LinkedHashMap<>();
-    /** Endpoints seen, by {@link Endpoint#key()}. */
+    /**
+     * Endpoints seen, by {@link Endpoint#key()}; sightings of one peer are merged into one entry (see
+     * {@link #remember(Endpoint)}).
+     */
     public Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    /** IPs seen claiming more than one host name: their endpoints are shown by IP alone. */
+    public Set<String> renamingIps = new HashSet<>();
     public List<Evidence> evidence = new ArrayList<>();
     public boolean alerted;
 
@@ -71,6 +78,7 @@ public final class ActivityWindow {
         tallies.clear();
         accounts.clear();
         endpoints.clear();
+        renamingIps.clear();
         evidence.clear();
         alerted = false;
     }
@@ -120,16 +128,63 @@ public final class ActivityWindow {
         return key;
     }
 
-    /** Remembers an endpoint for the alert's entities and returns its key (null when unknown). */
+    /**
+     * Remembers an endpoint for the alert's entities and returns the key of its entry (null when
+     * unknown). One peer is often named differently by different events — the DC's 4776 gives only the
+     * workstation name, the server's 4624 the name and the IP — so a sighting joins the entry it shares
+     * an IP with, or, when one of the two lacks the IP, the entry with the same host name. The entry then
+     * keeps both parts — unless the IP claims another host name, as attack tools do with a random one per
+     * attempt: then the name is dropped for good and the IP alone names the peer.
+     */
     public String remember(Endpoint endpoint) {
         if (endpoint == null || !endpoint.isKnown()) {
             return null;
         }
-        String key = endpoint.key();
-        if (endpoints.size() < ENTITY_CAP || endpoints.containsKey(key)) {
-            endpoints.merge(key, endpoint, ActivityWindow::richer);
+        String key = entryOf(endpoint);
+        if (key == null) {
+            key = endpoint.key();
+            if (endpoints.size() < ENTITY_CAP) {
+                endpoints.put(key, endpoint);
+            }
+            return key;
         }
-        return key;
+        Endpoint merged = richer(endpoints.get(key), endpoint);
+        if (merged.key().equals(key)) {
+            endpoints.put(key, merged);
+        } else {
+            rekey(key, merged);
+        }
+        if (merged.host() != null && merged.ip() != null) {
+            // an earlier host-only sighting of the peer, when this one joined the entry holding its IP
+            endpoints.entrySet().removeIf(known -> known.getValue().ip() == null
+                    && merged.host().equalsIgnoreCase(known.getValue().host()));
+        }
+        return merged.key();
+    }
+
+    /** The key of the entry {@code endpoint} is another sighting of, or null. */
+    private String entryOf(Endpoint endpoint) {
+        if (endpoints.containsKey(endpoint.key())) {
+            return endpoint.key();
+        }
+        if (endpoint.host() == null) {
+            return null;
+        }
+        for (Map.Entry<String, Endpoint> known : endpoints.entrySet()) {
+            Endpoint k = known.getValue();
+            if (endpoint.host().equalsIgnoreCase(k.host()) && (k.ip() == null || endpoint.ip() == null)) {
+                return known.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Replaces the entry at {@code oldKey} by {@code merged} under its own key, keeping first-seen order. */
+    private void rekey(String oldKey, Endpoint merged) {
+        Map<String, Endpoint> reordered = new LinkedHashMap<>();
+        endpoints.forEach((k, v) -> reordered.put(k.equals(oldKey) ? merged.key() : k, k.equals(oldKey) ? merged : v));
+        endpoints.clear();
+        endpoints.putAll(reordered);
     }
 
     /** The account's name as first seen, else the key itself. */
@@ -145,8 +200,12 @@ public final class ActivityWindow {
     }
 
     /** Keeps the host and the IP when one sighting named the host and another the IP. */
-    private static Endpoint richer(Endpoint known, Endpoint seen) {
-        return new Endpoint(known.host() != null ? known.host() : seen.host(),
-                known.ip() != null ? known.ip() : seen.ip(), known.port());
+    private Endpoint richer(Endpoint known, Endpoint seen) {
+        String ip = known.ip() != null ? known.ip() : seen.ip();
+        if (ip != null && known.host() != null && seen.host() != null && !known.host().equalsIgnoreCase(seen.host())) {
+            renamingIps.add(ip);
+        }
+        String host = ip != null && renamingIps.contains(ip) ? null : known.host() != null ? known.host() : seen.host();
+        return new Endpoint(host, ip, known.port());
     }
 }

@@ -14,7 +14,7 @@ public interface KeySelector {
     /** The account acted upon. */
     KeySelector TARGET = e -> e.target() == null ? null : e.target().key();
 
-    /** The source host, else the source IP, else the acting account. */
+    /** The source IP, else the source host ({@link io.vigil.model.identity.Endpoint#key()}), else the acting account. */
     KeySelector SOURCE = e -> {
         String source = e.source().key();
         if (source != null) {

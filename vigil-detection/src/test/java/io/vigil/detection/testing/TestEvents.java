@@ -139,6 +139,18 @@ public final class TestEvents {
                 .logonType(3).protocol(AuthProtocol.NTLM).outcome(Outcome.SUCCESS).build();
     }
 
+    /** 4648 on {@code computer}: {@code subject} used the credentials of {@code used} against {@code server}. */
+    public static IdentityEvent explicitCredentials(Instant t, Account subject, String used, String computer, String server) {
+        WindowsEvent raw = raw(4648, computer + ".theshire.local", t, "SubjectUserSid", subject.sid(),
+                "SubjectUserName", subject.name(), "SubjectDomainName", subject.domain(), "TargetUserName", used,
+                "TargetDomainName", DOMAIN, "TargetServerName", server, "TargetInfo", server,
+                "ProcessId", "0x4", "IpAddress", "172.18.39.9", "IpPort", "445");
+        return IdentityEvent.builder(IdentityEventKind.EXPLICIT_CREDENTIAL_LOGON, raw)
+                .actor(subject).target(new Account(DOMAIN, used, null))
+                .source(new Endpoint(computer.toUpperCase(Locale.ROOT), null, 0))
+                .destination(server.toUpperCase(Locale.ROOT)).service(server).outcome(Outcome.SUCCESS).build();
+    }
+
     /** 4662 with DS-Replication-Get-Changes rights, by {@code actor}, recorded on {@code dc}. */
     public static IdentityEvent replication(Instant t, Account actor, String dc, String rights) {
         WindowsEvent raw = raw(4662, dc, t, "SubjectUserName", actor.name(), "SubjectDomainName", actor.domain(),

@@ -2,6 +2,7 @@ package io.vigil.ingest.normalize;
 
 import static io.vigil.ingest.normalize.EventFields.account;
 import static io.vigil.ingest.normalize.EventFields.endpoint;
+import static io.vigil.ingest.normalize.EventFields.hostName;
 import static io.vigil.ingest.normalize.EventFields.number;
 import static io.vigil.ingest.normalize.EventFields.smallNumber;
 
@@ -44,12 +45,19 @@ final class LogonMappers {
                 .build();
     }
 
+    /**
+     * 4648 is written where the subject's process used the credentials, and its network fields
+     * ({@code IpAddress}, {@code IpPort}) name the server they were sent to, not a client: the source is
+     * the recording computer and the destination the target server.
+     */
     private static IdentityEvent explicitCredentials(WindowsEvent e) {
+        String server = hostName(e.value("TargetServerName"));
         return IdentityEvent.builder(IdentityEventKind.EXPLICIT_CREDENTIAL_LOGON, e)
                 .actor(account(e, "Subject"))
                 .target(account(e, "Target"))
                 .outcome(Outcome.SUCCESS)
-                .source(endpoint(null, e.value("IpAddress"), e.value("IpPort")))
+                .source(endpoint(e.computer(), null, null))
+                .destination(server != null ? server : e.computer())
                 .service(e.value("TargetServerName"))
                 .build();
     }

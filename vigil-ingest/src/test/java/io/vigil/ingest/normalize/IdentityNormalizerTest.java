@@ -30,6 +30,21 @@ class IdentityNormalizerTest {
     }
 
     @Test
+    void explicitCredentialsComeFromTheRecordingComputerAndGoToTheTargetServer() {
+        IdentityEvent e = normalizer.normalize(security(4648,
+                "SubjectUserSid", "S-1-5-21-9-8-7-1002", "SubjectUserName", "jwrig", "SubjectDomainName", "DESKTOP-JR78RLP",
+                "TargetUserName", "Administrator", "TargetDomainName", "DOMAIN",
+                "TargetServerName", "fileserver.corp.local", "TargetInfo", "fileserver.corp.local",
+                "ProcessId", "0x4", "ProcessName", "", "IpAddress", "172.16.144.128", "IpPort", "445"));
+        assertThat(e.kind()).isEqualTo(IdentityEventKind.EXPLICIT_CREDENTIAL_LOGON);
+        assertThat(e.actor().name()).isEqualTo("jwrig");
+        assertThat(e.target().name()).isEqualTo("Administrator");
+        assertThat(e.source().host()).isEqualTo("DC01");
+        assertThat(e.source().ip()).isNull();
+        assertThat(e.destination()).isEqualTo("FILESERVER");
+    }
+
+    @Test
     void serviceTicketRequesterComesFromTheUpnAndEncryptionFromHex() {
         IdentityEvent e = normalizer.normalize(security(4769,
                 "TargetUserName", "pgustavo@THESHIRE.LOCAL", "TargetDomainName", "THESHIRE.LOCAL",

@@ -9,9 +9,13 @@ public record Endpoint(String host, String ip, int port) {
         return host != null || ip != null;
     }
 
-    /** The stable key of this peer: the host when named, else the IP. */
+    /**
+     * The stable key of this peer: the IP when known, else the host name. The IP comes first because
+     * the workstation name in NTLM and logon events is whatever the client claims (attack tools send a
+     * random one per attempt), while the address is where the packets came from.
+     */
     public String key() {
-        return host != null ? host : ip;
+        return ip != null ? ip : host;
     }
 
     public String display() {

@@ -21,8 +21,10 @@ import java.util.Set;
 /**
  * Suspected Kerberos SPN exposure (MDI 2410): one source gets RC4 (or DES) service tickets for several
  * user service accounts in a short time — the offline-crackable tickets Kerberoasting tools collect.
+ * A single such ticket is enough when the same requester got an RC4 TGT from the same source in the
+ * window (a tool signing in by itself; see {@link KerberoastingConfig#singleTicketAfterRc4Tgt()}).
  * Computer accounts ({@code $}) and {@code krbtgt} are not roastable (random 120-character passwords)
- * and are never counted. Keyed by the requesting source (host or IP, else the requesting account).
+ * and are never counted. Keyed by the requesting source (IP, else host, else the requesting account).
  */
 public final class KerberoastingDetector extends WindowedDetector {
 
@@ -32,7 +34,7 @@ public final class KerberoastingDetector extends WindowedDetector {
             ID, "2410", "KerberoastingSecurityAlert", "Suspected Kerberos SPN exposure", Severity.HIGH,
             List.of(MitreTactic.CREDENTIAL_ACCESS),
             List.of(MitreTechnique.of("T1558.003", "Steal or Forge Kerberos Tickets: Kerberoasting")),
-            Set.of(IdentityEventKind.KERBEROS_SERVICE_TICKET_REQUEST), null,
+            Set.of(IdentityEventKind.KERBEROS_SERVICE_TICKET_REQUEST, IdentityEventKind.KERBEROS_TGT_REQUEST), null,
             "Find out which tool on the source computer requested the tickets and whether the requesting account"
                     + " is compromised. Reset the passwords of the exposed service accounts to long random ones (or"
                     + " move them to group Managed Service Accounts), enable AES on them"
@@ -41,6 +43,10 @@ public final class KerberoastingDetector extends WindowedDetector {
     private static final String SERVICES = "services";
     private static final String REQUESTERS = "requesters";
     private static final String ENCRYPTION = "encryption";
+    /** Requesters that got a weak TGT from this source. */
+    private static final String WEAK_TGTS = "weakTgts";
+    /** Services whose weak ticket went to a requester holding a weak TGT. */
+    private static final String CORROBORATED = "corroborated";
 
     private final KerberoastingConfig config;
     private final NamePatterns excludedServices;
@@ -55,6 +61,9 @@ public final class KerberoastingDetector extends WindowedDetector {
 
     @Override
     protected Admission admit(IdentityEvent e, DirectoryView directory) {
+        if (e.kind() == IdentityEventKind.KERBEROS_TGT_REQUEST) {
+            return isWeakTgt(e) ? Admission.OPENS : Admission.IGNORE;
+        }
         Account service = serviceAccount(e);
         boolean roastable = e.kind() == IdentityEventKind.KERBEROS_SERVICE_TICKET_REQUEST
                 && e.succeeded()
@@ -67,10 +76,19 @@ public final class KerberoastingDetector extends WindowedDetector {
 
     @Override
     protected boolean record(ActivityWindow w, IdentityEvent e, DirectoryView directory) {
+        if (e.kind() == IdentityEventKind.KERBEROS_TGT_REQUEST) {
+            w.add(null, e);
+            w.count(WEAK_TGTS, w.remember(e.actor()));
+            return false;
+        }
         String service = w.remember(serviceAccount(e));
         w.add(service, e);
         w.count(SERVICES, service);
-        w.count(REQUESTERS, w.remember(e.actor()));
+        String requester = w.remember(e.actor());
+        w.count(REQUESTERS, requester);
+        if (requester != null && w.tally(WEAK_TGTS).containsKey(requester)) {
+            w.count(CORROBORATED, service);
+        }
         w.count(ENCRYPTION, WeakEncryption.nameOf(e.encryptionType()));
         w.remember(e.source());
         return true;
@@ -78,7 +96,20 @@ public final class KerberoastingDetector extends WindowedDetector {
 
     @Override
     protected boolean reached(ActivityWindow w) {
-        return w.distinct(SERVICES) >= config.threshold();
+        return w.distinct(SERVICES) >= config.threshold() || isCorroborated(w);
+    }
+
+    private boolean isCorroborated(ActivityWindow w) {
+        return config.singleTicketAfterRc4Tgt() && w.distinct(CORROBORATED) > 0;
+    }
+
+    /** A TGT issued in RC4 or DES to a user account: what a tool signing in with a password or hash gets. */
+    private boolean isWeakTgt(IdentityEvent e) {
+        return config.singleTicketAfterRc4Tgt()
+                && e.succeeded()
+                && WeakEncryption.isWeak(e.encryptionType())
+                && e.actor() != null && e.actor().key() != null && !e.actor().isMachine()
+                && !excludedSources.matches(e.source().host(), e.source().ip());
     }
 
     @Override
@@ -87,9 +118,14 @@ public final class KerberoastingDetector extends WindowedDetector {
         List<String> services = w.namesOf(w.tally(SERVICES).keySet());
         String encryption = String.join("/", w.tally(ENCRYPTION).keySet());
         String who = requesters.isEmpty() ? "An unknown account" : AlertText.names(requesters);
-        alert.description(who + " requested " + encryption + " service tickets for "
-                        + AlertText.countedNames(services, "service account")
-                        + AlertText.from(w.endpoints.values()) + " " + AlertText.within(w.start, w.last) + ".")
+        String tickets = services.size() == 1
+                ? " requested a service ticket in " + encryption + " for the service account " + services.get(0)
+                : " requested " + encryption + " service tickets for " + AlertText.countedNames(services, "service account");
+        List<String> weakTgtRequesters = w.namesOf(w.tally(REQUESTERS).keySet().stream()
+                .filter(w.tally(WEAK_TGTS)::containsKey).toList());
+        String weakTgt = isCorroborated(w) ? "; " + AlertText.names(weakTgtRequesters) + " got a TGT in RC4 or DES from there just before, which Windows clients with AES keys never ask for" : "";
+        alert.description(who + tickets + AlertText.from(w.endpoints.values()) + " "
+                        + AlertText.within(w.start, w.last) + weakTgt + ".")
                 .accounts(w.tally(REQUESTERS).keySet().stream().map(w.accounts::get).toList())
                 .endpoints(w.endpoints.values())
                 .accounts(w.tally(SERVICES).keySet().stream().map(w.accounts::get).toList())
@@ -97,8 +133,10 @@ public final class KerberoastingDetector extends WindowedDetector {
                 .property("ServiceAccounts", AlertText.all(services))
                 .property("ServiceAccountCount", services.size())
                 .property("EncryptionTypes", encryption)
-                .property("TicketRequests", w.total)
-                .property("Threshold", config.threshold());
+                .property("TicketRequests", w.tally(SERVICES).values().stream().mapToInt(Integer::intValue).sum())
+                .property("Threshold", config.threshold())
+                .property("WeakTgtRequesters", AlertText.all(weakTgtRequesters))
+                .property("Trigger", w.distinct(SERVICES) >= config.threshold() ? "Threshold" : "WeakTgt");
     }
 
     /** The account whose key encrypts the ticket: the service's own account. */

@@ -7,7 +7,9 @@ import static io.vigil.detection.testing.TestEvents.NT_LOCKED_OUT;
 import static io.vigil.detection.testing.TestEvents.NT_LOGON_FAILURE;
 import static io.vigil.detection.testing.TestEvents.NT_NO_SUCH_USER;
 import static io.vigil.detection.testing.TestEvents.NT_OK;
+import static io.vigil.detection.testing.TestEvents.account;
 import static io.vigil.detection.testing.TestEvents.at;
+import static io.vigil.detection.testing.TestEvents.explicitCredentials;
 import static io.vigil.detection.testing.TestEvents.logonFailed;
 import static io.vigil.detection.testing.TestEvents.ntlmValidation;
 import static io.vigil.detection.testing.TestEvents.preAuthFailed;
@@ -18,6 +20,7 @@ import io.vigil.detection.testing.DetectorHarness;
 import io.vigil.model.alert.Alert;
 import io.vigil.model.alert.Entity;
 import io.vigil.model.alert.Severity;
+import io.vigil.model.identity.Account;
 import io.vigil.model.identity.IdentityEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,6 +128,61 @@ class BruteForceDetectorTest {
 
         var state = (io.vigil.detection.spi.ActivityWindow) harness.state(WORKSTATION);
         assertThat(state.start).isNull();
+    }
+
+    @Test
+    void a_kerberos_spray_down_a_name_list_counts_the_names_that_do_not_exist() {
+        // kerbrute passwordspray: most names unknown (0x6), a few wrong passwords (0x18)
+        List<IdentityEvent> events = new ArrayList<>();
+        List.of("hd01", "admin", "svc-02", "hd02").forEach(n -> events.add(tgt(at(0), n, "172.16.66.1", KDC_PRINCIPAL_UNKNOWN, 0, 0)));
+        events.add(preAuthFailed(at(1), "Administrator", "172.16.66.1", KDC_PREAUTH_FAILED));
+        harness.feed(events);
+
+        Alert alert = harness.onlyAlert();
+        assertThat(alert.extendedProperties()).containsEntry("AttackType", "PasswordSpray")
+                .containsEntry("AttackedAccounts", "Administrator").containsEntry("PasswordGuesses", "1")
+                .containsEntry("UnknownAccountNames", "hd01, admin, svc-02, hd02");
+        assertThat(alert.description()).isEqualTo("172.16.66.1 made 1 password guess against 1 account (Administrator)"
+                + " and tried 4 account names (hd01, admin, svc-02, hd02) that do not exist over Kerberos within"
+                + " 1 second: a password spray. No password was guessed successfully.");
+    }
+
+    @Test
+    void one_user_using_explicit_credentials_of_many_accounts_is_a_spray_from_that_computer() {
+        Account jwrig = account("jwrig");
+        harness.feed(IntStream.range(0, 12)
+                .mapToObj(i -> explicitCredentials(at(i * 20L), jwrig, "user" + i, "WORKSTATION5", "fileserver")).toList());
+
+        Alert alert = harness.onlyAlert();
+        assertThat(alert.extendedProperties()).containsEntry("AttackType", "PasswordSpray")
+                .containsEntry("ExplicitCredentialUsers", "jwrig").containsEntry("AttackedAccountCount", "12");
+        assertThat(alert.entities()).contains(new Entity.HostEntity(WORKSTATION, null))
+                .anySatisfy(e -> assertThat(e.label()).isEqualTo("THESHIRE\\jwrig"));
+        assertThat(alert.description()).isEqualTo("jwrig used explicit credentials of 12 accounts (user0, user1,"
+                + " user2, user3, user4, …) on WORKSTATION5 against FILESERVER within 4 minutes: a password spray run"
+                + " from that computer (4648 does not record whether the attempts succeeded; the target servers' logs do).");
+    }
+
+    @Test
+    void explicit_credentials_below_the_threshold_or_split_between_users_do_not_alert() {
+        List<IdentityEvent> events = new ArrayList<>();
+        IntStream.range(0, 9).forEach(i -> events.add(explicitCredentials(at(i), account("jwrig"), "user" + i, WORKSTATION, "fs")));
+        IntStream.range(0, 9).forEach(i -> events.add(explicitCredentials(at(i), account("pgustavo"), "other" + i, WORKSTATION, "fs")));
+        // the same account used again and again is one account
+        IntStream.range(0, 20).forEach(i -> events.add(explicitCredentials(at(i), account("lrodriguez"), "adm-lr", WORKSTATION, "fs")));
+        harness.feed(events);
+
+        assertThat(harness.alerts()).isEmpty();
+    }
+
+    @Test
+    void logons_the_system_makes_for_users_are_not_explicit_credential_use() {
+        // winlogon on a terminal server: subject the computer account / SYSTEM, target each user signing in
+        Account system = new Account("THESHIRE", "WORKSTATION5$", "S-1-5-18");
+        harness.feed(IntStream.range(0, 30)
+                .mapToObj(i -> explicitCredentials(at(i), system, "user" + i, WORKSTATION, "localhost")).toList());
+
+        assertThat(harness.alerts()).isEmpty();
     }
 
     /** Each guess as the purplesharp corpus shows it: 4625 on the workstation, 4776 on the DC. */

@@ -3,7 +3,10 @@ package io.vigil.detection.builtin.kerberos;
 import static io.vigil.detection.testing.TestEvents.AES256;
 import static io.vigil.detection.testing.TestEvents.RC4;
 import static io.vigil.detection.testing.TestEvents.at;
+import static io.vigil.detection.testing.TestEvents.KDC_OK;
+import static io.vigil.detection.testing.TestEvents.PRE_AUTH_ENC_TIMESTAMP;
 import static io.vigil.detection.testing.TestEvents.serviceTicket;
+import static io.vigil.detection.testing.TestEvents.tgt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.detection.testing.DetectorHarness;
@@ -101,7 +104,7 @@ class KerberoastingDetectorTest {
 
     @Test
     void excluded_services_are_not_counted() {
-        var detector = new KerberoastingDetector(new KerberoastingConfig(3, java.time.Duration.ofMinutes(10),
+        var detector = new KerberoastingDetector(new KerberoastingConfig(3, true, java.time.Duration.ofMinutes(10),
                 java.util.Set.of("sysmon*", "nxlogsvc"), java.util.Set.of()));
         var run = DetectorHarness.of(detector).feed(rc4Tickets(at(0), SERVICES.subList(0, 4)));
 
@@ -118,6 +121,67 @@ class KerberoastingDetectorTest {
         var state = (io.vigil.detection.spi.ActivityWindow) harness.state(ATTACKER_IP);
         assertThat(state.start).isNull();
         assertThat(state.evidence).isEmpty();
+    }
+
+    @Test
+    void one_rc4_ticket_after_an_rc4_tgt_for_the_same_requester_alerts() {
+        // Impacket GetUserSPNs with a password: RC4 TGT, then one RC4 ticket for the one SPN it found
+        harness.feed(tgt(at(0), "pgustavo", ATTACKER_IP, KDC_OK, RC4, PRE_AUTH_ENC_TIMESTAMP),
+                serviceTicket(at(1), "pgustavo", "sqlsvc", ATTACKER_IP, RC4));
+
+        Alert alert = harness.onlyAlert();
+        assertThat(alert.type()).isEqualTo("kerberoasting");
+        assertThat(alert.description()).isEqualTo("pgustavo requested a service ticket in RC4 for the service"
+                + " account sqlsvc from 172.18.39.5 within 1 second; pgustavo got a TGT in RC4 or DES from there just"
+                + " before, which Windows clients with AES keys never ask for.");
+        assertThat(alert.extendedProperties()).containsEntry("Trigger", "WeakTgt")
+                .containsEntry("WeakTgtRequesters", "pgustavo").containsEntry("TicketRequests", "1");
+        assertThat(alert.evidence()).extracting(e -> e.eventId()).containsExactly(4768, 4769);
+    }
+
+    @Test
+    void one_rc4_ticket_after_an_aes_tgt_does_not_alert() {
+        harness.feed(tgt(at(0), "pgustavo", ATTACKER_IP, KDC_OK, AES256, PRE_AUTH_ENC_TIMESTAMP),
+                serviceTicket(at(1), "pgustavo", "sqlsvc", ATTACKER_IP, RC4));
+
+        assertThat(harness.alerts()).isEmpty();
+    }
+
+    @Test
+    void aes_tgt_and_aes_ticket_do_not_alert() {
+        harness.feed(tgt(at(0), "pgustavo", ATTACKER_IP, KDC_OK, AES256, PRE_AUTH_ENC_TIMESTAMP),
+                serviceTicket(at(1), "pgustavo", "sqlsvc", ATTACKER_IP, AES256));
+
+        assertThat(harness.alerts()).isEmpty();
+    }
+
+    @Test
+    void an_rc4_tgt_followed_by_an_aes_ticket_or_another_requesters_rc4_ticket_does_not_alert() {
+        harness.feed(tgt(at(0), "pgustavo", ATTACKER_IP, KDC_OK, RC4, PRE_AUTH_ENC_TIMESTAMP),
+                serviceTicket(at(1), "pgustavo", "sqlsvc", ATTACKER_IP, AES256),
+                serviceTicket(at(2), "lrodriguez", "sqlsvc", ATTACKER_IP, RC4),
+                serviceTicket(at(3), "pgustavo", "WORKSTATION6$", ATTACKER_IP, RC4));
+
+        assertThat(harness.alerts()).isEmpty();
+    }
+
+    @Test
+    void an_rc4_tgt_from_another_source_does_not_corroborate() {
+        harness.feed(tgt(at(0), "pgustavo", "172.18.39.6", KDC_OK, RC4, PRE_AUTH_ENC_TIMESTAMP),
+                serviceTicket(at(1), "pgustavo", "sqlsvc", ATTACKER_IP, RC4));
+
+        assertThat(harness.alerts()).isEmpty();
+    }
+
+    @Test
+    void the_single_ticket_rule_can_be_turned_off() {
+        var detector = new KerberoastingDetector(new KerberoastingConfig(3, false, java.time.Duration.ofMinutes(10),
+                java.util.Set.of(), java.util.Set.of()));
+        var run = DetectorHarness.of(detector).feed(
+                tgt(at(0), "pgustavo", ATTACKER_IP, KDC_OK, RC4, PRE_AUTH_ENC_TIMESTAMP),
+                serviceTicket(at(1), "pgustavo", "sqlsvc", ATTACKER_IP, RC4));
+
+        assertThat(run.alerts()).isEmpty();
     }
 
     private static List<IdentityEvent> rc4Tickets(Instant start, List<String> services) {
