@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.vigil.ingest.container.ContainerLimits;
+import io.vigil.ingest.container.CountingInputStream;
 import io.vigil.ingest.container.ExpansionLimitException;
 import io.vigil.ingest.container.GzipContainer;
 import io.vigil.ingest.container.LimitedInputStream;
@@ -221,38 +222,17 @@ public final class EventSources {
         }
 
         /** Counts the bytes read from files (before unwrapping) for the walk's progress listener. */
-        private final class ProgressStream extends java.io.FilterInputStream {
+        private final class ProgressStream extends CountingInputStream {
+            private long before;
+
             ProgressStream(InputStream in) {
                 super(in);
             }
 
             @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    advance(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    advance(n);
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                long skipped = super.skip(n);
-                advance(skipped);
-                return skipped;
-            }
-
-            private void advance(long n) {
-                fileBytesRead += n;
+            protected void counted(long total) {
+                fileBytesRead += total - before;
+                before = total;
                 progress.bytesRead(fileBytesRead);
             }
         }

@@ -8,13 +8,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code vigil} command. Sub-commands that only read files ({@code scan}, {@code demo}) never
- * start the server framework, so they start in well under a second.
+ * start the server framework, so they start in well under a second; {@code start} and
+ * {@code start-dev} run the server.
  */
 @Command(name = "vigil",
         mixinStandardHelpOptions = true,
         versionProvider = VigilVersion.class,
         description = "Identity threat detection and response for Active Directory.",
-        subcommands = {ScanCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, DemoCommand.class, StartCommands.StartDev.class, StartCommands.Start.class,
+            CommandLine.HelpCommand.class})
 public final class VigilCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,148 @@
+package io.vigil.server.config;
+
+import static io.vigil.server.config.ServerSetting.DATA_DIR;
+import static io.vigil.server.config.ServerSetting.DB;
+import static io.vigil.server.config.ServerSetting.DB_PASSWORD;
+import static io.vigil.server.config.ServerSetting.DB_URL;
+import static io.vigil.server.config.ServerSetting.DB_USERNAME;
+import static io.vigil.server.config.ServerSetting.ENGINE;
+import static io.vigil.server.config.ServerSetting.HTTPS_CERTIFICATE_FILE;
+import static io.vigil.server.config.ServerSetting.HTTPS_CERTIFICATE_KEY_FILE;
+import static io.vigil.server.config.ServerSetting.HTTPS_PORT;
+import static io.vigil.server.config.ServerSetting.HTTP_ENABLED;
+import static io.vigil.server.config.ServerSetting.HTTP_HOST;
+import static io.vigil.server.config.ServerSetting.HTTP_PORT;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The server's configuration after resolution and validation. {@code start-dev} needs nothing: an H2
+ * file database under {@code ./vigil-data}, plain HTTP on 127.0.0.1:8080. {@code start} refuses to run
+ * without PostgreSQL, and without TLS unless {@code --http-enabled=true} says plain HTTP is intended
+ * (behind a TLS-terminating proxy, say).
+ */
+public record ServerConfig(
+        Mode mode,
+        String httpHost,
+        int httpPort,
+        boolean httpEnabled,
+        int httpsPort,
+        Path httpsCertificateFile,
+        Path httpsCertificateKeyFile,
+        Database database,
+        String dbUrl,
+        String dbUsername,
+        String dbPassword,
+        Path dataDir,
+        Engine engine) {
+
+    public enum Mode { DEVELOPMENT, PRODUCTION }
+
+    public enum Database { H2, POSTGRES }
+
+    public enum Engine { EMBEDDED, FLINK }
+
+    public boolean tls() {
+        return httpsCertificateFile != null;
+    }
+
+    public static ServerConfig of(Mode mode, ResolvedSettings s) {
+        boolean dev = mode == Mode.DEVELOPMENT;
+        Path dataDir = Path.of(or(s.get(DATA_DIR), "vigil-data"));
+        Database database = parseEnum(Database.class, DB, or(s.get(DB), dev ? "h2" : "postgres"), s);
+        String dbUrl = s.get(DB_URL);
+        if (database == Database.POSTGRES && dbUrl == null) {
+            throw new InvalidConfigurationException(dev
+                    ? "--db postgres needs --db-url (or VIGIL_DB_URL), e.g. jdbc:postgresql://localhost:5432/vigil"
+                    : "vigil start runs on PostgreSQL: set --db-url (or VIGIL_DB_URL), e.g. "
+                            + "jdbc:postgresql://db.corp.local:5432/vigil. For a trial on this machine use vigil start-dev.");
+        }
+        if (!dev && database != Database.POSTGRES) {
+            throw new InvalidConfigurationException("vigil start runs on PostgreSQL only (--db postgres); "
+                    + "the embedded H2 database is for vigil start-dev.");
+        }
+        if (dbUrl != null && !dbUrl.startsWith(database == Database.H2 ? "jdbc:h2:" : "jdbc:postgresql:")) {
+            throw new InvalidConfigurationException("--db-url " + dbUrl + " is not a " + database.name().toLowerCase(
+                    Locale.ROOT) + " JDBC URL");
+        }
+        if (dbUrl == null) {
+            dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vigil") + ";AUTO_SERVER=FALSE";
+        }
+        Path certificate = path(s.get(HTTPS_CERTIFICATE_FILE));
+        Path key = path(s.get(HTTPS_CERTIFICATE_KEY_FILE));
+        if ((certificate == null) != (key == null)) {
+            throw new InvalidConfigurationException(
+                    "TLS needs both --https-certificate-file and --https-certificate-key-file");
+        }
+        for (Path p : new Path[] {certificate, key}) {
+            if (p != null && !Files.isReadable(p)) {
+                throw new InvalidConfigurationException("cannot read " + p);
+            }
+        }
+        boolean httpEnabled = parseBoolean(HTTP_ENABLED, or(s.get(HTTP_ENABLED), dev ? "true" : "false"), s);
+        if (!dev && certificate == null && !httpEnabled) {
+            throw new InvalidConfigurationException("vigil start serves HTTPS: set --https-certificate-file and "
+                    + "--https-certificate-key-file, or --http-enabled=true if a proxy terminates TLS in front of Vigil.");
+        }
+        if (!httpEnabled && certificate == null) {
+            throw new InvalidConfigurationException("neither HTTP nor HTTPS is enabled");
+        }
+        return new ServerConfig(mode,
+                or(s.get(HTTP_HOST), dev ? "127.0.0.1" : "0.0.0.0"),
+                port(HTTP_PORT, or(s.get(HTTP_PORT), "8080"), s),
+                httpEnabled,
+                port(HTTPS_PORT, or(s.get(HTTPS_PORT), "8443"), s),
+                certificate, key, database, dbUrl,
+                or(s.get(DB_USERNAME), database == Database.H2 ? "vigil" : null),
+                or(s.get(DB_PASSWORD), database == Database.H2 ? "" : null),
+                dataDir,
+                parseEnum(Engine.class, ENGINE, or(s.get(ENGINE), "embedded"), s));
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    private static int port(ServerSetting setting, String value, ResolvedSettings s) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(setting, value, "a port number from 0 to 65535", s);
+    }
+
+    private static boolean parseBoolean(ServerSetting setting, String value, ResolvedSettings s) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw invalid(setting, value, "true or false", s);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, ServerSetting setting, String value,
+            ResolvedSettings s) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.strip())) {
+                return e;
+            }
+        }
+        throw invalid(setting, value, "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList(), s);
+    }
+
+    private static InvalidConfigurationException invalid(ServerSetting setting, String value, String expected,
+            ResolvedSettings s) {
+        String shown = setting.secret() ? "****" : value;
+        return new InvalidConfigurationException(setting.option() + " (from " + s.sourceOf(setting)
+                .name().toLowerCase(Locale.ROOT).replace('_', ' ') + ") is '" + shown + "'; expected " + expected);
+    }
+}
