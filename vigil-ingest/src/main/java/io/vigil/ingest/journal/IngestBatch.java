@@ -1,0 +1,25 @@
+package io.vigil.ingest.journal;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the server stores per received request, as one journal record: the raw bytes exactly as
+ * received (event lines, an event XML document, a syslog datagram) with where and when they came
+ * from. Decoding happens on the consumer side, so a decoder fix can be replayed over the journal.
+ * Encode it with {@link IngestBatchCodec}.
+ *
+ * @param source      where it came from, e.g. {@code http:10.0.0.5} or {@code syslog-tcp:dc01}
+ * @param contentType the media type that selects the decoder, e.g. {@code application/x-ndjson}
+ * @param receivedAt  when the server received it (wall clock; event time is inside the content)
+ * @param content     the received bytes
+ */
+public record IngestBatch(String source, String contentType, Instant receivedAt, byte[] content) {
+
+    public IngestBatch {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(content, "content");
+    }
+}
