@@ -1,0 +1,99 @@
+package io.vigil.store;
+
+import io.vigil.store.alerts.AlertRepository;
+import io.vigil.store.audit.AuditLog;
+import io.vigil.store.checkpoints.CheckpointRepository;
+import io.vigil.store.incidents.IncidentRepository;
+import io.vigil.store.internal.Dialect;
+import io.vigil.store.internal.StoreContext;
+import io.vigil.store.settings.DetectorSettingsRepository;
+import io.vigil.store.users.ApiTokenRepository;
+import io.vigil.store.users.UserRepository;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The store's entry point: {@link #migrate} brings a database's schema up to date, {@link #open}
+ * hands out the repositories. Works on H2 and PostgreSQL, told apart by the connection metadata.
+ */
+public final class VigilDatabase {
+
+    private final DatabaseKind kind;
+    private final AlertRepository alerts;
+    private final IncidentRepository incidents;
+    private final AuditLog auditLog;
+    private final UserRepository users;
+    private final ApiTokenRepository apiTokens;
+    private final DetectorSettingsRepository detectorSettings;
+    private final CheckpointRepository checkpoints;
+
+    private VigilDatabase(DataSource dataSource, DatabaseKind kind, Clock clock) {
+        this.kind = kind;
+        StoreContext store = new StoreContext(dataSource, new Dialect(kind), clock);
+        this.alerts = new AlertRepository(store);
+        this.incidents = new IncidentRepository(store, alerts);
+        this.auditLog = new AuditLog(store);
+        this.users = new UserRepository(store);
+        this.apiTokens = new ApiTokenRepository(store);
+        this.detectorSettings = new DetectorSettingsRepository(store);
+        this.checkpoints = new CheckpointRepository(store);
+    }
+
+    /** Applies the pending migrations; returns how many ran (0 when the schema is up to date). */
+    public static int migrate(DataSource dataSource) {
+        DatabaseKind kind = DatabaseKind.of(dataSource);
+        return Flyway.configure(VigilDatabase.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", kind.migrationLocation())
+                .placeholders(kind.columnTypePlaceholders())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    /** The repositories over an already migrated database, timed by the system clock in UTC. */
+    public static VigilDatabase open(DataSource dataSource) {
+        return open(dataSource, Clock.systemUTC());
+    }
+
+    public static VigilDatabase open(DataSource dataSource, Clock clock) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(clock, "clock");
+        return new VigilDatabase(dataSource, DatabaseKind.of(dataSource), clock);
+    }
+
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    public AlertRepository alerts() {
+        return alerts;
+    }
+
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public ApiTokenRepository apiTokens() {
+        return apiTokens;
+    }
+
+    public DetectorSettingsRepository detectorSettings() {
+        return detectorSettings;
+    }
+
+    public CheckpointRepository checkpoints() {
+        return checkpoints;
+    }
+}

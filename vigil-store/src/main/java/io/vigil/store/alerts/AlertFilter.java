@@ -1,0 +1,50 @@
+package io.vigil.store.alerts;
+
+import io.vigil.model.alert.AlertStatus;
+import io.vigil.model.alert.Severity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which alerts to list; an empty set or {@code null} means "any".
+ *
+ * @param from       keeps alerts still active at or after this time (end time ≥ from)
+ * @param to         keeps alerts that started before this time
+ * @param entityText a case-insensitive substring of an entity key (e.g. {@code alice}, {@code 10.0.0.5})
+ *                   or of the compromised entity
+ */
+public record AlertFilter(Set<AlertStatus> statuses, Set<Severity> severities, Set<String> types,
+                          Instant from, Instant to, String entityText) {
+
+    public AlertFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        severities = severities == null ? Set.of() : Set.copyOf(severities);
+        types = types == null ? Set.of() : Set.copyOf(types);
+    }
+
+    public static AlertFilter any() {
+        return new AlertFilter(null, null, null, null, null, null);
+    }
+
+    public AlertFilter withStatuses(AlertStatus... statuses) {
+        return new AlertFilter(Set.of(statuses), severities, types, from, to, entityText);
+    }
+
+    public AlertFilter withSeverities(Severity... severities) {
+        return new AlertFilter(statuses, Set.of(severities), types, from, to, entityText);
+    }
+
+    public AlertFilter withTypes(String... types) {
+        return new AlertFilter(statuses, severities, Set.copyOf(List.of(types)), from, to, entityText);
+    }
+
+    public AlertFilter between(Instant from, Instant to) {
+        return new AlertFilter(statuses, severities, types, from, to, entityText);
+    }
+
+    public AlertFilter withEntityText(String entityText) {
+        return new AlertFilter(statuses, severities, types, from, to, entityText);
+    }
+}

@@ -1,0 +1,264 @@
+package io.vigil.store.incidents;
+
+import io.vigil.model.alert.Alert;
+import io.vigil.model.alert.Classification;
+import io.vigil.model.alert.Severity;
+import io.vigil.model.incident.EntityKey;
+import io.vigil.model.incident.Incident;
+import io.vigil.model.incident.IncidentStatus;
+import io.vigil.model.incident.TimelineEntry;
+import io.vigil.store.AlreadyExistsException;
+import io.vigil.store.NotFoundException;
+import io.vigil.store.Page;
+import io.vigil.store.PageRequest;
+import io.vigil.store.StaleVersionException;
+import io.vigil.store.alerts.AlertRepository;
+import io.vigil.store.internal.PagedQuery;
+import io.vigil.store.internal.StoreContext;
+import io.vigil.store.internal.Times;
+import io.vigil.store.internal.Where;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Incidents: alerts that share an entity within a time window, grouped into one story.
+ * Grouping ({@link #group}) is meant to run on one writer thread: two concurrent calls for alerts
+ * about the same new entity could each open an incident.
+ */
+public final class IncidentRepository {
+
+    private static final String INCIDENT = "incident";
+    private static final IncidentRowMapper MAPPER = new IncidentRowMapper();
+
+    private final StoreContext store;
+    private final AlertRepository alerts;
+    private final TimelineQuery timeline;
+
+    public IncidentRepository(StoreContext store, AlertRepository alerts) {
+        this.store = store;
+        this.alerts = alerts;
+        this.timeline = new TimelineQuery(store.jdbc(), store.json());
+    }
+
+    /** Opens a new, empty incident. */
+    public Incident create(String title, Severity severity, Instant firstActivity, Instant lastActivity) {
+        String id = UUID.randomUUID().toString();
+        Instant now = store.now();
+        store.jdbc().sql("""
+                        INSERT INTO incidents (id, title, severity, status, classification, first_activity, last_activity,
+                                               created_at, updated_at)
+                        VALUES (:id, :title, :severity, :status, :classification, :first, :last, :now, :now)""")
+                .param("id", id)
+                .param("title", title)
+                .param("severity", severity.name())
+                .param("status", IncidentStatus.NEW.name())
+                .param("classification", Classification.UNDETERMINED.name())
+                .param("first", Times.toDb(Times.storable(firstActivity)))
+                .param("last", Times.toDb(Times.storable(lastActivity)))
+                .param("now", Times.toDb(now))
+                .update();
+        return findById(id).orElseThrow();
+    }
+
+    /**
+     * Adds the alert to the incident, merges its entity keys into the incident's, and recomputes the
+     * incident's severity (its worst alert) and activity times. Attaching an alert again refreshes them.
+     *
+     * @throws AlreadyExistsException when the alert belongs to another incident
+     * @throws NotFoundException      when the incident or the alert does not exist
+     */
+    public Incident attach(String incidentId, String alertId) {
+        return store.inTransaction(() -> {
+            Optional<String> current = incidentOfAlert(alertId);
+            if (current.isPresent() && !current.get().equals(incidentId)) {
+                throw new AlreadyExistsException("alert " + alertId + " already belongs to incident " + current.get(), null);
+            }
+            findById(incidentId).orElseThrow(() -> new NotFoundException(INCIDENT, incidentId));
+            alerts.findById(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
+            if (current.isEmpty()) {
+                store.jdbc().sql("INSERT INTO incident_alerts (incident_id, alert_id, attached_at) VALUES (:incident_id, :alert_id, :now)")
+                        .param("incident_id", incidentId)
+                        .param("alert_id", alertId)
+                        .param("now", Times.toDb(store.now()))
+                        .update();
+            }
+            mergeEntityKeys(incidentId, alertId);
+            refreshSummary(incidentId);
+            return findById(incidentId).orElseThrow();
+        });
+    }
+
+    /**
+     * The most recently active open incident that shares one of {@code entityKeys} and whose activity
+     * overlaps {@code [from, to]}.
+     */
+    public Optional<Incident> findOpenSharingEntity(Collection<String> entityKeys, Instant from, Instant to) {
+        if (entityKeys.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.jdbc().sql("SELECT " + IncidentRowMapper.SELECT + "\n" + """
+                         FROM incidents i
+                        WHERE i.status <> :closed
+                          AND i.last_activity >= :from_time AND i.first_activity <= :to_time
+                          AND EXISTS (SELECT 1 FROM incident_entities e
+                                       WHERE e.incident_id = i.id AND e.entity_key IN (:keys))
+                        ORDER BY i.last_activity DESC, i.id
+                        LIMIT 1""")
+                .param("closed", IncidentStatus.CLOSED.name())
+                .param("from_time", Times.toDb(from))
+                .param("to_time", Times.toDb(to))
+                .param("keys", List.copyOf(entityKeys))
+                .query(MAPPER)
+                .optional();
+    }
+
+    /**
+     * The grouping rule: puts the alert into the open incident that shares one of its entities within
+     * {@code window} of its activity, or into a new incident when there is none. Idempotent: an alert
+     * already grouped stays where it is, and its incident is refreshed.
+     *
+     * @throws NotFoundException when the alert does not exist
+     */
+    public Incident group(String alertId, Duration window) {
+        return store.inTransaction(() -> {
+            Optional<String> current = incidentOfAlert(alertId);
+            if (current.isPresent()) {
+                return attach(current.get(), alertId);
+            }
+            Alert alert = alerts.findById(alertId).orElseThrow(() -> new NotFoundException("alert", alertId)).alert();
+            Set<String> keys = new TreeSet<>(alert.entities().stream().map(EntityKey::of).toList());
+            Incident incident = findOpenSharingEntity(keys, alert.startTime().minus(window), alert.endTime().plus(window))
+                    .orElseGet(() -> create(titleFor(alert), alert.severity(), alert.startTime(), alert.endTime()));
+            return attach(incident.id(), alertId);
+        });
+    }
+
+    public Optional<Incident> findById(String id) {
+        return store.jdbc().sql("SELECT " + IncidentRowMapper.SELECT + " FROM incidents i WHERE i.id = :id")
+                .param("id", id)
+                .query(MAPPER)
+                .optional();
+    }
+
+    public Optional<Incident> findByAlert(String alertId) {
+        return incidentOfAlert(alertId).flatMap(this::findById);
+    }
+
+    /** Incidents matching the filter, most recently active first. */
+    public Page<Incident> find(IncidentFilter filter, PageRequest page) {
+        Where where = new Where()
+                .enumIn("i.status", "statuses", filter.statuses())
+                .enumIn("i.severity", "severities", filter.severities())
+                .equalTo("i.assignee", "assignee", filter.assignee())
+                .atOrAfter("i.last_activity", "from_time", filter.from())
+                .before("i.first_activity", "to_time", filter.to())
+                .containsText("EXISTS (SELECT 1 FROM incident_entities e WHERE e.incident_id = i.id"
+                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\')", "entity_text", filter.entityText());
+        return PagedQuery.run(store.jdbc(), IncidentRowMapper.SELECT, "incidents i", where,
+                "i.last_activity DESC, i.id", page, MAPPER);
+    }
+
+    /**
+     * Sets the analyst fields if the incident is still at {@code expectedVersion}.
+     *
+     * @throws StaleVersionException when someone else changed it since
+     * @throws NotFoundException     when there is no such incident
+     */
+    public Incident updateTriage(String id, long expectedVersion, IncidentTriage triage) {
+        int updated = store.jdbc().sql("""
+                        UPDATE incidents SET status = :status, classification = :classification, assignee = :assignee,
+                               version = version + 1, updated_at = :now
+                         WHERE id = :id AND version = :expected_version""")
+                .param("status", triage.status().name())
+                .param("classification", triage.classification().name())
+                .param("assignee", triage.assignee())
+                .param("now", Times.toDb(store.now()))
+                .param("id", id)
+                .param("expected_version", expectedVersion)
+                .update();
+        Incident current = findById(id).orElseThrow(() -> new NotFoundException(INCIDENT, id));
+        if (updated == 0) {
+            throw new StaleVersionException(INCIDENT, id, expectedVersion, current.version());
+        }
+        return current;
+    }
+
+    /** The incident's alert ids, earliest alert first. */
+    public List<String> alertIds(String incidentId) {
+        return store.jdbc().sql("""
+                        SELECT a.id FROM alerts a JOIN incident_alerts ia ON ia.alert_id = a.id
+                         WHERE ia.incident_id = :incident_id ORDER BY a.start_time, a.id""")
+                .param("incident_id", incidentId)
+                .query(String.class)
+                .list();
+    }
+
+    /** The entity keys the incident groups on, sorted. */
+    public Set<String> entityKeys(String incidentId) {
+        return new TreeSet<>(store.jdbc().sql("SELECT entity_key FROM incident_entities WHERE incident_id = :incident_id")
+                .param("incident_id", incidentId)
+                .query(String.class)
+                .list());
+    }
+
+    /** Its alerts and their evidence events, ordered by time. */
+    public List<TimelineEntry> timeline(String incidentId) {
+        return timeline.of(incidentId);
+    }
+
+    private Optional<String> incidentOfAlert(String alertId) {
+        return store.jdbc().sql("SELECT incident_id FROM incident_alerts WHERE alert_id = :alert_id")
+                .param("alert_id", alertId)
+                .query(String.class)
+                .optional();
+    }
+
+    private void mergeEntityKeys(String incidentId, String alertId) {
+        store.jdbc().sql("""
+                        INSERT INTO incident_entities (incident_id, entity_key)
+                        SELECT :incident_id, ae.entity_key FROM alert_entities ae
+                         WHERE ae.alert_id = :alert_id
+                           AND NOT EXISTS (SELECT 1 FROM incident_entities ie
+                                            WHERE ie.incident_id = :incident_id AND ie.entity_key = ae.entity_key)""")
+                .param("incident_id", incidentId)
+                .param("alert_id", alertId)
+                .update();
+    }
+
+    private void refreshSummary(String incidentId) {
+        record AlertSummary(Severity severity, Instant start, Instant end) { }
+        List<AlertSummary> summaries = store.jdbc().sql("""
+                        SELECT a.severity, a.start_time, a.end_time FROM alerts a
+                          JOIN incident_alerts ia ON ia.alert_id = a.id WHERE ia.incident_id = :incident_id""")
+                .param("incident_id", incidentId)
+                .query((rs, row) -> new AlertSummary(Severity.valueOf(rs.getString("severity")),
+                        Times.fromDb(rs, "start_time"), Times.fromDb(rs, "end_time")))
+                .list();
+        if (summaries.isEmpty()) {
+            return;
+        }
+        Severity worst = summaries.stream().map(AlertSummary::severity).max(Enum::compareTo).orElseThrow();
+        Instant first = summaries.stream().map(AlertSummary::start).min(Instant::compareTo).orElseThrow();
+        Instant last = summaries.stream().map(AlertSummary::end).max(Instant::compareTo).orElseThrow();
+        store.jdbc().sql("""
+                        UPDATE incidents SET severity = :severity, first_activity = :first, last_activity = :last,
+                               updated_at = :now WHERE id = :id""")
+                .param("severity", worst.name())
+                .param("first", Times.toDb(first))
+                .param("last", Times.toDb(last))
+                .param("now", Times.toDb(store.now()))
+                .param("id", incidentId)
+                .update();
+    }
+
+    private static String titleFor(Alert alert) {
+        String name = alert.name() == null ? alert.type() : alert.name();
+        return alert.compromisedEntity() == null ? name : name + " involving " + alert.compromisedEntity();
+    }
+}
