@@ -134,6 +134,21 @@ public final class EmbeddedEngine implements AutoCloseable {
         open[p] = new Batch(options.batchSize());
     }
 
+    /**
+     * Hands the events routed so far to the workers without waiting for full batches. A live source
+     * calls it whenever it has nothing more to submit for the moment, so alerts never wait for traffic.
+     */
+    public void flush() {
+        if (finished) {
+            return;
+        }
+        for (int p = 0; p < workers.length; p++) {
+            if (open[p].size > 0) {
+                dispatch(p);
+            }
+        }
+    }
+
     /** Delivers everything submitted, fires every remaining timer and waits for the workers. */
     public void finish() {
         if (finished) {

@@ -145,6 +145,22 @@ class EmbeddedEngineTest {
     }
 
     @Test
+    void flushHandsPartialBatchesToTheWorkersWithoutFinishing() {
+        LatestAlerts alerts = new LatestAlerts();
+        try (EmbeddedEngine engine = new EmbeddedEngine(List.of(new FailureCounter()), StaticDirectory.empty(),
+                alerts, new EngineOptions(2, Duration.ZERO, 512, 2, false))) {
+            engine.submit(failure("alice", 0));
+            engine.submit(failure("bob", 10));
+            engine.flush();
+            // alice's five-minute timer passed when bob's event moved the watermark to minute 10
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> alerts.size() == 1);
+            engine.finish();
+        }
+        assertThat(alerts.size()).isEqualTo(2);
+    }
+
+    @Test
     void aThrowingDetectorIsCountedAndTheStreamGoesOn() {
         LatestAlerts alerts = new LatestAlerts();
         try (EmbeddedEngine engine = new EmbeddedEngine(List.of(new FailureCounter()), StaticDirectory.empty(),

@@ -1,0 +1,156 @@
+package io.vigil.server.detection;
+
+import io.vigil.detection.directory.StaticDirectory;
+import io.vigil.detection.registry.DetectorRegistry;
+import io.vigil.engine.embedded.EmbeddedEngine;
+import io.vigil.engine.embedded.EngineOptions;
+import io.vigil.engine.embedded.EngineStats;
+import io.vigil.ingest.decode.DecodeError;
+import io.vigil.ingest.decode.DecodeListener;
+import io.vigil.ingest.journal.IngestBatch;
+import io.vigil.ingest.journal.IngestBatchCodec;
+import io.vigil.ingest.journal.Journal;
+import io.vigil.ingest.journal.JournalReader;
+import io.vigil.ingest.journal.JournalRecord;
+import io.vigil.ingest.normalize.IdentityNormalizer;
+import io.vigil.ingest.source.EventSources;
+import io.vigil.model.event.WindowsEvent;
+import io.vigil.model.identity.IdentityEvent;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the ingest journal in order and runs every detector over it in the embedded engine. On start
+ * it replays the journal from its first retained record: detector state is rebuilt (a brute force
+ * that straddles a restart is still seen whole) and alerts come out with the same deterministic ids,
+ * so the store's upsert makes the replay invisible. The journal keeps two hours of processed records
+ * for that replay (the longest detector window is one hour); older segments are deleted.
+ */
+@Component
+class DetectionLoop implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DetectionLoop.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Journal journal;
+    private final AlertPublisher alerts;
+    private final IdentityNormalizer normalizer = new IdentityNormalizer();
+    private final EventSources sources = EventSources.standard();
+    private final JournalRetention retention = new JournalRetention(Duration.ofHours(2));
+    private final AtomicLong processedPosition = new AtomicLong(-1);
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong undecodable = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private EmbeddedEngine engine;
+
+    DetectionLoop(Journal journal, AlertPublisher alerts) {
+        this.journal = journal;
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void start() {
+        engine = new EmbeddedEngine(DetectorRegistry.discover().create(Map.of()), StaticDirectory.empty(),
+                alerts::publish, EngineOptions.defaults());
+        running = true;
+        thread = new Thread(this::run, "vigil-detection-loop");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try (JournalReader reader = journal.reader(journal.firstPosition())) {
+            while (running) {
+                List<JournalRecord> records = reader.poll(256, POLL);
+                for (JournalRecord record : records) {
+                    process(record);
+                    processedPosition.set(record.position());
+                }
+                engine.flush();
+                if (!records.isEmpty()) {
+                    long next = records.get(records.size() - 1).position() + 1;
+                    journal.markConsumed(next);
+                    retention.processed(next, Instant.now());
+                }
+                long deletable = retention.deletableBefore(Instant.now());
+                if (deletable > 0) {
+                    journal.truncateBefore(deletable);
+                }
+            }
+        } catch (IOException e) {
+            log.error("the detection loop stopped: the journal cannot be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void process(JournalRecord record) {
+        IngestBatch batch;
+        try {
+            batch = IngestBatchCodec.decode(record.payload());
+        } catch (IllegalArgumentException e) {
+            undecodable.incrementAndGet();
+            log.warn("journal record {} is not an ingest batch: {}", record.position(), e.getMessage());
+            return;
+        }
+        sources.read(batch.source() + "#" + record.position(), new ByteArrayInputStream(batch.content()),
+                normalizer.filter(), new DecodeListener() {
+                    @Override
+                    public void onEvent(WindowsEvent event) {
+                        events.incrementAndGet();
+                        IdentityEvent identity = normalizer.normalize(event);
+                        if (identity != null) {
+                            engine.submit(identity);
+                        }
+                    }
+
+                    @Override
+                    public void onError(DecodeError error) {
+                        undecodable.incrementAndGet();
+                    }
+                });
+    }
+
+    /** The journal position of the last record handed to the engine, -1 before any. */
+    long processedPosition() {
+        return processedPosition.get();
+    }
+
+    long events() {
+        return events.get();
+    }
+
+    EngineStats engineStats() {
+        return engine.stats();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
