@@ -1,6 +1,7 @@
 package io.vigil.server.detectors;
 
 import io.vigil.detection.registry.DetectorRegistry;
+import io.vigil.server.security.ReaderAccess;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ class DetectorController {
     }
 
     @GetMapping
+    @ReaderAccess
     List<DetectorView> list() {
         return detectors;
     }

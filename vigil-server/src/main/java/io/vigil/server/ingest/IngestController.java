@@ -6,6 +6,7 @@ import io.vigil.ingest.journal.Journal;
 import io.vigil.ingest.journal.JournalFullException;
 import io.vigil.ingest.journal.PositionRange;
 import io.vigil.ingest.source.EventSources;
+import io.vigil.server.security.AdminAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,7 @@ class IngestController {
     }
 
     @PostMapping
+    @AdminAccess
     ResponseEntity<?> receive(HttpServletRequest request, Principal principal) throws IOException {
         String type = mediaType(request.getContentType());
         if (type == null || !ACCEPTED_TYPES.contains(type)) {

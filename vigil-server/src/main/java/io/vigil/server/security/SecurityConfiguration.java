@@ -2,7 +2,10 @@ package io.vigil.server.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -15,7 +18,18 @@ import org.springframework.security.web.SecurityFilterChain;
  * content security policy) go on every response.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** GLOBAL_ADMIN > SECURITY_ADMIN > SECURITY_OPERATOR > SECURITY_READER: each role may do what those below it may. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_GLOBAL_ADMIN > ROLE_SECURITY_ADMIN
+                ROLE_SECURITY_ADMIN > ROLE_SECURITY_OPERATOR
+                ROLE_SECURITY_OPERATOR > ROLE_SECURITY_READER
+                """);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
