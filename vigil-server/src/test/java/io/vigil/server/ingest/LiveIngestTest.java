@@ -28,15 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Events pushed over HTTP are journaled, acknowledged, detected, stored and grouped into incidents. */
-class LiveIngestTest {
+/**
+ * Events pushed over HTTP are journaled, acknowledged, detected, stored and grouped into incidents —
+ * on each database the server supports (a subclass per database).
+ */
+abstract class LiveIngestTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -48,10 +50,13 @@ class LiveIngestTest {
     static VigilDatabase database;
     static String base;
 
-    @BeforeAll
-    static void start() {
+    static void start(Map<ServerSetting, String> databaseSettings) {
+        Map<ServerSetting, String> settings = new java.util.EnumMap<>(ServerSetting.class);
+        settings.put(ServerSetting.HTTP_PORT, "0");
+        settings.put(ServerSetting.DATA_DIR, dataDir.toString());
+        settings.putAll(databaseSettings);
         ServerConfig config = ServerConfig.of(ServerConfig.Mode.DEVELOPMENT, ResolvedSettings.resolve(
-                Map.of(ServerSetting.HTTP_PORT, "0", ServerSetting.DATA_DIR, dataDir.toString()), Map.of(), null));
+                settings, Map.of(), null));
         server = VigilServer.run(config);
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort();
         database = server.getBean(VigilDatabase.class);
@@ -60,7 +65,9 @@ class LiveIngestTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static HttpResponse<String> post(String contentType, byte[] body) throws Exception {
