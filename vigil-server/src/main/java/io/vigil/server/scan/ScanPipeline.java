@@ -7,7 +7,7 @@ import io.vigil.engine.embedded.EngineOptions;
 import io.vigil.engine.embedded.LatestAlerts;
 import io.vigil.ingest.decode.DecodeError;
 import io.vigil.ingest.decode.DecodeListener;
-import io.vigil.ingest.decode.EventFilter;
+import io.vigil.ingest.decode.CountingFilter;
 import io.vigil.ingest.normalize.IdentityNormalizer;
 import io.vigil.ingest.source.EventSources;
 import io.vigil.ingest.source.SkipReason;
@@ -17,7 +17,6 @@ import io.vigil.model.identity.IdentityEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decode → normalise → detect over files and folders: the offline path behind {@code vigil scan}.
@@ -47,52 +46,19 @@ public final class ScanPipeline {
         IdentityNormalizer normalizer = new IdentityNormalizer();
         LatestAlerts alerts = new LatestAlerts();
         long start = System.nanoTime();
-        RecordCounter records = new RecordCounter(normalizer.filter());
+        CountingFilter records = new CountingFilter(normalizer.filter());
         long totalBytes = InputSize.of(paths);
         try (EmbeddedEngine engine = new EmbeddedEngine(detectors, directory, alerts, options)) {
             Feed feed = new Feed(normalizer, engine, observer, records);
             WalkReport report = sources.walk(paths, records, feed,
-                    read -> observer.progress(read, totalBytes, records.seen()));
+                    read -> observer.progress(read, totalBytes, records.records()));
             engine.finish();
             observer.done();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new ScanResult(alerts.sorted(), report.filesRead(),
                     report.filesSkipped() - report.filesSkipped(SkipReason.UNREADABLE),
-                    report.filesSkipped(SkipReason.UNREADABLE), totalBytes, records.seen(), feed.identityEvents,
+                    report.filesSkipped(SkipReason.UNREADABLE), totalBytes, records.records(), feed.identityEvents,
                     report.errors() + feed.normaliseErrors, elapsed, engine.stats());
-        }
-    }
-
-    /**
-     * Counts the records decoders walk past, from the filter they consult for each record (see
-     * {@link EventFilter}), so the count includes events not built because nothing reads them.
-     * Decoders may consult it from several threads (the EVTX reader parses chunks in parallel).
-     */
-    static final class RecordCounter implements EventFilter {
-        private final EventFilter delegate;
-        private final LongAdder seen = new LongAdder();
-
-        RecordCounter(EventFilter delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public boolean wants(String channel, int eventId) {
-            seen.increment();
-            return delegate.wants(channel, eventId);
-        }
-
-        @Override
-        public boolean mayWant(int eventId) {
-            boolean maybe = delegate.mayWant(eventId);
-            if (!maybe) {
-                seen.increment();
-            }
-            return maybe;
-        }
-
-        long seen() {
-            return seen.sum();
         }
     }
 
@@ -101,11 +67,11 @@ public final class ScanPipeline {
         private final IdentityNormalizer normalizer;
         private final EmbeddedEngine engine;
         private final ScanObserver observer;
-        private final RecordCounter records;
+        private final CountingFilter records;
         long identityEvents;
         long normaliseErrors;
 
-        Feed(IdentityNormalizer normalizer, EmbeddedEngine engine, ScanObserver observer, RecordCounter records) {
+        Feed(IdentityNormalizer normalizer, EmbeddedEngine engine, ScanObserver observer, CountingFilter records) {
             this.normalizer = normalizer;
             this.engine = engine;
             this.observer = observer;
