@@ -39,8 +39,13 @@ final class Bytes {
     }
 
     static void check(byte[] b, int at, int length) {
-        if (at < 0 || length < 0 || at > b.length - length) {
-            throw new EvtxFormatException("read of " + length + " bytes at chunk offset " + at + " is out of bounds");
+        if ((at | length) < 0 || at > b.length - length) {
+            throw outOfBounds(at, length);
         }
+    }
+
+    /** Apart from {@link #check}, which stays small enough to be inlined everywhere. */
+    private static EvtxFormatException outOfBounds(int at, int length) {
+        return new EvtxFormatException("read of " + length + " bytes at chunk offset " + at + " is out of bounds");
     }
 }

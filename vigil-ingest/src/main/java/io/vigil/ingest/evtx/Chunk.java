@@ -66,9 +66,10 @@ final class Chunk {
             return;
         }
         int freeSpace = Bytes.i32(bytes, FREE_SPACE_OFFSET);
+        DecodingWorkspace workspace = DecodingWorkspace.current();
         NameTable names = new NameTable(bytes);
-        TemplateCache templates = new TemplateCache(bytes, names);
-        EventAssembler assembler = new EventAssembler(bytes, names, templates, filter);
+        TemplateCache templates = new TemplateCache(bytes, names, workspace.templates);
+        EventAssembler assembler = new EventAssembler(bytes, names, templates, filter, workspace.text);
         int pos = HEADER_SIZE;
         while (pos + RecordHeader.SIZE <= freeSpace) {
             String problem = RecordHeader.problem(bytes, pos, freeSpace);

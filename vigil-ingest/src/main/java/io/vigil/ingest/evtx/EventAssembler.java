@@ -35,6 +35,10 @@ final class EventAssembler {
     private final NameTable names;
     private final TemplateCache templates;
     private final EventFilter filter;
+    private final Utf16 text;
+    private final RepeatedString lastProvider = new RepeatedString();
+    private final RepeatedString lastChannel = new RepeatedString();
+    private final RepeatedString lastComputer = new RepeatedString();
 
     private String provider;
     private String channel;
@@ -50,11 +54,12 @@ final class EventAssembler {
     private int filterVerdict;
     private int visitsLeft;
 
-    EventAssembler(byte[] chunk, NameTable names, TemplateCache templates, EventFilter filter) {
+    EventAssembler(byte[] chunk, NameTable names, TemplateCache templates, EventFilter filter, Utf16 text) {
         this.chunk = chunk;
         this.names = names;
         this.templates = templates;
         this.filter = filter;
+        this.text = text;
     }
 
     /** The event of the record whose Binary XML is {@code [start, end)}, or null when the filter rejects it. */
@@ -120,7 +125,7 @@ final class EventAssembler {
     private SubstitutionValues valuesAt(int level) {
         SubstitutionValues values = valuesByDepth[level];
         if (values == null) {
-            values = valuesByDepth[level] = new SubstitutionValues();
+            values = valuesByDepth[level] = new SubstitutionValues(text);
         }
         return values;
     }
@@ -166,12 +171,12 @@ final class EventAssembler {
         switch (element.code()) {
             case ElementName.PROVIDER -> {
                 BinXmlNode[] parts = element.attribute(ElementName.NAME);
-                provider = parts == null ? null : text(parts, values);
+                provider = parts == null ? null : text(parts, values, lastProvider);
             }
             case ElementName.EVENT_ID -> eventId = (int) number(element.children(), values);
             case ElementName.VERSION -> version = (int) Math.max(0, number(element.children(), values));
-            case ElementName.CHANNEL -> channel = text(element.children(), values);
-            case ElementName.COMPUTER -> computer = text(element.children(), values);
+            case ElementName.CHANNEL -> channel = text(element.children(), values, lastChannel);
+            case ElementName.COMPUTER -> computer = text(element.children(), values, lastComputer);
             case ElementName.TIME_CREATED -> {
                 BinXmlNode[] parts = element.attribute(ElementName.SYSTEM_TIME);
                 time = parts == null ? null : instant(parts, values);
@@ -196,6 +201,14 @@ final class EventAssembler {
     private static String localName(String name) {
         int colon = name.indexOf(':');
         return colon < 0 ? name : name.substring(colon + 1);
+    }
+
+    /** {@link #text(BinXmlNode[], SubstitutionValues)}, reusing the last string when it is a repeated string value. */
+    private String text(BinXmlNode[] parts, SubstitutionValues values, RepeatedString last) {
+        if (parts.length == 1 && parts[0] instanceof Substitution s && values.type(s.index()) == ValueType.STRING) {
+            return last.of(values.chunk, values.offset(s.index()), values.size(s.index()), text);
+        }
+        return text(parts, values);
     }
 
     /** The text of an element's content or an attribute's value; child elements contribute nothing. */

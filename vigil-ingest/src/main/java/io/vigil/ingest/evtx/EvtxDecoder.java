@@ -70,17 +70,22 @@ public final class EvtxDecoder implements EventDecoder {
 
     private void decodeSequentially(String source, InputStream input, EventFilter filter, DecodeListener listener)
             throws IOException {
-        byte[] bytes = new byte[Chunk.SIZE];
-        long offset = FileHeader.SIZE;
-        for (int index = 0; ; index++, offset += Chunk.SIZE) {
-            int read = readFully(input, bytes);
-            if (read < Chunk.SIZE) {
-                reportTail(source, bytes, read, index, offset, listener);
-                return;
+        DecodingWorkspace workspace = DecodingWorkspace.current();
+        byte[] bytes = workspace.takeChunkBuffer();
+        try {
+            long offset = FileHeader.SIZE;
+            for (int index = 0; ; index++, offset += Chunk.SIZE) {
+                int read = readFully(input, bytes);
+                if (read < Chunk.SIZE) {
+                    reportTail(source, bytes, read, index, offset, listener);
+                    return;
+                }
+                if (!Chunk.isEmpty(bytes, Chunk.SIZE)) {
+                    new Chunk(bytes, index, offset, source).decode(filter, options.recoverSlack()).emitTo(listener);
+                }
             }
-            if (!Chunk.isEmpty(bytes, Chunk.SIZE)) {
-                new Chunk(bytes, index, offset, source).decode(filter, options.recoverSlack()).emitTo(listener);
-            }
+        } finally {
+            workspace.giveBack(bytes);
         }
     }
 

@@ -23,11 +23,15 @@ final class FieldCollector {
 
     void add(String name, String value) {
         if (count == names.length) {
-            names = Arrays.copyOf(names, 2 * count);
-            values = Arrays.copyOf(values, 2 * count);
+            grow();
         }
         names[count] = name;
         values[count++] = value;
+    }
+
+    private void grow() {
+        names = Arrays.copyOf(names, 2 * count);
+        values = Arrays.copyOf(values, 2 * count);
     }
 
     Map<String, String> toMap() {

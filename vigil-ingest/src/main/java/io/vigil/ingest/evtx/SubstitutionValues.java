@@ -7,13 +7,19 @@ package io.vigil.ingest.evtx;
  */
 final class SubstitutionValues {
 
-    static final SubstitutionValues EMPTY = new SubstitutionValues();
+    /** Has no values, so it never renders and can be shared. */
+    static final SubstitutionValues EMPTY = new SubstitutionValues(new Utf16());
 
+    private final Utf16 text;
     byte[] chunk = new byte[0];
     private int[] offsets = new int[0];
     private int[] sizes = new int[0];
     private int[] types = new int[0];
     private int count;
+
+    SubstitutionValues(Utf16 text) {
+        this.text = text;
+    }
 
     /** Reads the array at {@code start}; its values must end by {@code limit}. Returns this. */
     SubstitutionValues fill(byte[] chunk, int start, int limit) {
@@ -32,10 +38,11 @@ final class SubstitutionValues {
         int descriptor = start + 4;
         int value = descriptor + 4 * claimed;
         for (int i = 0; i < claimed; i++, descriptor += 4) {
-            int size = Bytes.u16(chunk, descriptor);
+            int sizeAndType = Bytes.i32(chunk, descriptor); // size (16 bits), type (8 bits), padding
+            int size = sizeAndType & 0xFFFF;
             offsets[i] = value;
             sizes[i] = size;
-            types[i] = chunk[descriptor + 2] & 0xFF;
+            types[i] = (sizeAndType >>> 16) & 0xFF;
             value += size;
         }
         if (value > limit) {
@@ -59,7 +66,7 @@ final class SubstitutionValues {
     }
 
     String render(int index) {
-        return index < count ? ValueRenderer.render(chunk, offsets[index], sizes[index], types[index]) : "";
+        return index < count ? ValueRenderer.render(chunk, offsets[index], sizes[index], types[index], text) : "";
     }
 
     /** The slot as a number when it holds an integer type, else {@code null}. */

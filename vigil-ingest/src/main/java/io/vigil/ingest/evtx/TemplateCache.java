@@ -2,8 +2,9 @@ package io.vigil.ingest.evtx;
 
 /**
  * Compiled template definitions of one chunk by their chunk offset. A definition is written inline
- * by the first record that uses it and referred to by offset afterwards; it is compiled once, and a
- * definition that fails to compile fails fast for every later instance too.
+ * by the first record that uses it and referred to by offset afterwards; it is compiled once (or
+ * found in the thread's {@link TemplateLibrary}), and a definition that fails to compile fails fast
+ * for every later instance too.
  */
 final class TemplateCache {
 
@@ -12,11 +13,13 @@ final class TemplateCache {
 
     private final byte[] chunk;
     private final NameTable names;
+    private final TemplateLibrary library;
     private final OffsetMap<Object> byOffset = new OffsetMap<>();
 
-    TemplateCache(byte[] chunk, NameTable names) {
+    TemplateCache(byte[] chunk, NameTable names, TemplateLibrary library) {
         this.chunk = chunk;
         this.names = names;
+        this.library = library;
     }
 
     CompiledTemplate definitionAt(int offset) {
@@ -49,7 +52,15 @@ final class TemplateCache {
         if (offset < Chunk.HEADER_SIZE || offset >= chunk.length) {
             throw new EvtxFormatException("template definition offset " + offset + " outside the chunk's records");
         }
-        int size = definitionSize(offset);
-        return TemplateCompiler.compile(chunk, names, offset + DEFINITION_HEADER, offset + size);
+        int start = offset + DEFINITION_HEADER;
+        int end = offset + definitionSize(offset);
+        CompiledTemplate known = library.find(chunk, offset, start, end);
+        if (known != null) {
+            return known;
+        }
+        NameReferences references = new NameReferences();
+        CompiledTemplate template = TemplateCompiler.compile(chunk, names, start, end, references);
+        library.add(chunk, offset, start, end, references, template);
+        return template;
     }
 }

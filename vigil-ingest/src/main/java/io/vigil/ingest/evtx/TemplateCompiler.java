@@ -20,19 +20,28 @@ final class TemplateCompiler {
 
     private final byte[] chunk;
     private final NameTable names;
+    private final int start;
     private final int end;
+    private final NameReferences references;
     private int pos;
 
-    private TemplateCompiler(byte[] chunk, NameTable names, int start, int end) {
+    private TemplateCompiler(byte[] chunk, NameTable names, int start, int end, NameReferences references) {
         this.chunk = chunk;
         this.names = names;
+        this.start = start;
         this.pos = start;
         this.end = Math.min(end, chunk.length);
+        this.references = references;
     }
 
     /** Compiles the fragment in {@code [start, end)}: optional header, elements, end-of-fragment. */
     static CompiledTemplate compile(byte[] chunk, NameTable names, int start, int end) {
-        return new TemplateCompiler(chunk, names, start, end).fragment();
+        return compile(chunk, names, start, end, new NameReferences());
+    }
+
+    /** Compiles as {@link #compile(byte[], NameTable, int, int)} and notes where names are referred to. */
+    static CompiledTemplate compile(byte[] chunk, NameTable names, int start, int end, NameReferences references) {
+        return new TemplateCompiler(chunk, names, start, end, references).fragment();
     }
 
     private CompiledTemplate fragment() {
@@ -160,7 +169,9 @@ final class TemplateCompiler {
         int offset = Bytes.i32(chunk, pos);
         pos += 4;
         NameTable.Name name = names.nameAt(offset);
-        if (offset == pos) {
+        boolean inline = offset == pos;
+        references.add(pos - 4 - start, inline);
+        if (inline) {
             pos += names.storedSize(offset);
         }
         return name;

@@ -2,6 +2,7 @@ package io.vigil.ingest.evtx;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
@@ -9,52 +10,87 @@ import java.nio.charset.StandardCharsets;
  * UTF-16LE to String without a {@link java.nio.charset.CharsetDecoder}: the JDK decodes UTF-16
  * through a fresh decoder per string, which costs more than parsing the rest of a record.
  * Unpaired surrogates are kept as they are, as Windows keeps them.
+ * <p>
+ * An instance keeps its scratch buffers from one string to the next, so a string costs one
+ * allocation, the String's own; it is confined to one thread.
  */
 final class Utf16 {
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle CHAR = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_BYTES = 0x00FF00FF00FF00FFL;
-    /** From this length on, widening to char[] and letting String compress it (a JDK intrinsic) is faster. */
+    /**
+     * From this length on, a bulk copy to char[] and letting String compress it (a JDK intrinsic) is
+     * faster than narrowing here, and a string this long rarely turns out not to be Latin-1 half-way.
+     */
     private static final int LONG_STRING = 64;
 
-    private Utf16() {
+    private byte[] narrow = new byte[0];
+    private char[] wide = new char[0];
+
+    /** Decodes with throwaway buffers, for strings read once per chunk at most. */
+    static String decode(byte[] b, int offset, int byteLength) {
+        return new Utf16().text(b, offset, byteLength);
     }
 
-    static String decode(byte[] b, int offset, int byteLength) {
+    String text(byte[] b, int offset, int byteLength) {
         int chars = byteLength >> 1;
         Bytes.check(b, offset, 2 * chars);
         if (chars >= LONG_STRING) {
-            return wide(b, offset, chars);
+            return widened(b, offset, chars);
         }
-        // most event text is Latin-1: narrow it, four characters per step, and let String keep it compact
-        byte[] narrow = new byte[chars];
+        // most event text is Latin-1: narrow it, eight characters per step, and let String keep it compact
+        byte[] narrow = narrowBuffer(chars);
         long high = 0;
         int i = 0;
         int at = offset;
-        for (; i + 4 <= chars; i += 4, at += 8) {
+        for (; i + 8 <= chars; i += 8, at += 16) {
+            long first = (long) LONG.get(b, at);
+            long second = (long) LONG.get(b, at + 8);
+            high |= (first | second) & ~LOW_BYTES;
+            LONG.set(narrow, i, lowBytes(first) | lowBytes(second) << 32);
+        }
+        if (i + 4 <= chars) {
             long four = (long) LONG.get(b, at);
             high |= four & ~LOW_BYTES;
-            long lows = four & LOW_BYTES;
-            lows = (lows | lows >>> 8) & 0x0000FFFF0000FFFFL;
-            INT.set(narrow, i, (int) (lows | lows >>> 16));
+            INT.set(narrow, i, (int) lowBytes(four));
+            i += 4;
+            at += 8;
         }
         for (; i < chars; i++, at += 2) {
             narrow[i] = b[at];
             high |= b[at + 1];
         }
         if (high == 0) {
-            return new String(narrow, StandardCharsets.ISO_8859_1);
+            return new String(narrow, 0, chars, StandardCharsets.ISO_8859_1);
         }
-        return wide(b, offset, chars);
+        return widened(b, offset, chars);
     }
 
-    private static String wide(byte[] b, int offset, int chars) {
-        char[] wide = new char[chars];
-        for (int i = 0; i < chars; i++) {
-            wide[i] = (char) CHAR.get(b, offset + 2 * i);
+    /** The low bytes of four UTF-16LE characters, packed into the low 32 bits. */
+    private static long lowBytes(long fourChars) {
+        long lows = fourChars & LOW_BYTES;
+        lows = (lows | lows >>> 8) & 0x0000FFFF0000FFFFL;
+        return (lows | lows >>> 16) & 0xFFFFFFFFL;
+    }
+
+    private String widened(byte[] b, int offset, int chars) {
+        char[] wide = wideBuffer(chars);
+        ByteBuffer.wrap(b, offset, 2 * chars).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(wide, 0, chars);
+        return new String(wide, 0, chars);
+    }
+
+    private byte[] narrowBuffer(int length) {
+        if (narrow.length < length) {
+            narrow = new byte[length];
         }
-        return new String(wide);
+        return narrow;
+    }
+
+    private char[] wideBuffer(int length) {
+        if (wide.length < length) {
+            wide = new char[length];
+        }
+        return wide;
     }
 }

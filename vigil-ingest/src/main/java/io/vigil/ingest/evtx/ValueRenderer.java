@@ -13,6 +13,8 @@ final class ValueRenderer {
 
     private static final Charset ANSI = ansiCharset();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}} */
+    private static final int GUID_TEXT_LENGTH = 38;
     private static final long FILETIME_TICKS_PER_SECOND = 10_000_000L;
     private static final long FILETIME_EPOCH_OFFSET_SECONDS = 11_644_473_600L;
     static final String ARRAY_SEPARATOR = ", ";
@@ -21,12 +23,17 @@ final class ValueRenderer {
     }
 
     static String render(byte[] b, int offset, int size, int type) {
+        return render(b, offset, size, type, new Utf16());
+    }
+
+    /** Renders with the caller's {@link Utf16} and its buffers. */
+    static String render(byte[] b, int offset, int size, int type, Utf16 text) {
         if ((type & ARRAY) != 0) {
-            return renderArray(b, offset, size, type & ~ARRAY);
+            return renderArray(b, offset, size, type & ~ARRAY, text);
         }
         return switch (type) {
             case NULL -> "";
-            case STRING -> utf16(b, offset, size);
+            case STRING -> utf16(b, offset, size, text);
             case ANSI_STRING -> ansi(b, offset, size);
             case INT8, INT16, INT32, INT64 -> Long.toString(integer(b, offset, size, type));
             case UINT8, UINT16, UINT32, UINT64 -> Long.toUnsignedString(integer(b, offset, size, type));
@@ -63,13 +70,13 @@ final class ValueRenderer {
         return offset;
     }
 
-    static String utf16(byte[] b, int offset, int size) {
+    static String utf16(byte[] b, int offset, int size, Utf16 text) {
         int end = offset + (size & ~1);
         while (end > offset && b[end - 1] == 0 && b[end - 2] == 0) {
             end -= 2;
         }
         Bytes.check(b, offset, end - offset);
-        return Utf16.decode(b, offset, end - offset);
+        return text.text(b, offset, end - offset);
     }
 
     private static String ansi(byte[] b, int offset, int size) {
@@ -99,20 +106,21 @@ final class ValueRenderer {
 
     static String guid(byte[] b, int offset) {
         Bytes.check(b, offset, 16);
-        StringBuilder s = new StringBuilder(38).append('{');
-        hexDigits(s, Bytes.u32(b, offset), 8);
-        s.append('-');
-        hexDigits(s, Bytes.u16(b, offset + 4), 4);
-        s.append('-');
-        hexDigits(s, Bytes.u16(b, offset + 6), 4);
-        s.append('-');
+        byte[] s = new byte[GUID_TEXT_LENGTH];
+        s[0] = '{';
+        int at = hexDigits(s, 1, Bytes.u32(b, offset), 8);
+        s[at++] = '-';
+        at = hexDigits(s, at, Bytes.u16(b, offset + 4), 4);
+        s[at++] = '-';
+        at = hexDigits(s, at, Bytes.u16(b, offset + 6), 4);
         for (int i = 8; i < 16; i++) {
-            if (i == 10) {
-                s.append('-');
+            if (i == 8 || i == 10) {
+                s[at++] = '-';
             }
-            hexDigits(s, b[offset + i] & 0xFF, 2);
+            at = hexDigits(s, at, b[offset + i] & 0xFF, 2);
         }
-        return s.append('}').toString();
+        s[at] = '}';
+        return new String(s, StandardCharsets.ISO_8859_1);
     }
 
     /** ISO-8601 UTC with the seven fractional digits a FILETIME's 100 ns ticks give. */
@@ -186,16 +194,16 @@ final class ValueRenderer {
 
     static String hex(byte[] b, int offset, int size) {
         Bytes.check(b, offset, size);
-        char[] out = new char[2 * size];
+        byte[] out = new byte[2 * size];
         for (int i = 0; i < size; i++) {
             int v = b[offset + i] & 0xFF;
-            out[2 * i] = HEX[v >>> 4];
-            out[2 * i + 1] = HEX[v & 0xF];
+            out[2 * i] = (byte) HEX[v >>> 4];
+            out[2 * i + 1] = (byte) HEX[v & 0xF];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
-    private static String renderArray(byte[] b, int offset, int size, int itemType) {
+    private static String renderArray(byte[] b, int offset, int size, int itemType, Utf16 text) {
         ArrayText s = new ArrayText();
         int end = offset + size;
         if (itemType == STRING || itemType == ANSI_STRING) {
@@ -204,12 +212,12 @@ final class ValueRenderer {
             for (int i = offset; i + unit <= end; i += unit) {
                 boolean terminator = b[i] == 0 && (unit == 1 || b[i + 1] == 0);
                 if (terminator) {
-                    s.add(itemType == STRING ? utf16(b, start, i - start) : ansi(b, start, i - start));
+                    s.add(itemType == STRING ? utf16(b, start, i - start, text) : ansi(b, start, i - start));
                     start = i + unit;
                 }
             }
             if (start < end - unit + 1) {
-                s.add(itemType == STRING ? utf16(b, start, end - start) : ansi(b, start, end - start));
+                s.add(itemType == STRING ? utf16(b, start, end - start, text) : ansi(b, start, end - start));
             }
             return s.toString();
         }
@@ -218,7 +226,7 @@ final class ValueRenderer {
             return hex(b, offset, size);
         }
         for (int at = offset; at + item <= end; at += item) {
-            s.add(render(b, at, item, itemType));
+            s.add(render(b, at, item, itemType, text));
         }
         return s.toString();
     }
@@ -241,10 +249,12 @@ final class ValueRenderer {
         }
     }
 
-    private static void hexDigits(StringBuilder s, long value, int digits) {
+    /** Writes the digits at {@code at}; returns where they end. */
+    private static int hexDigits(byte[] s, int at, long value, int digits) {
         for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
-            s.append(HEX[(int) (value >>> shift) & 0xF]);
+            s[at++] = (byte) HEX[(int) (value >>> shift) & 0xF];
         }
+        return at;
     }
 
     private static void decimalDigits(StringBuilder s, int value, int digits) {

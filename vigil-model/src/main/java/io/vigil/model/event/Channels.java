@@ -19,6 +19,9 @@ public final class Channels {
             "windows powershell", "Windows PowerShell",
             "microsoft-windows-powershell/operational", "Microsoft-Windows-PowerShell/Operational");
 
+    /** Channels already in their canonical spelling need no lower-casing (the common case, per event). */
+    private static final java.util.Set<String> SPELLED_RIGHT = java.util.Set.copyOf(CANONICAL.values());
+
     private Channels() {
     }
 
@@ -26,7 +29,7 @@ public final class Channels {
         if (channel == null) {
             return "";
         }
-        if (channel.equals(SECURITY) || channel.equals(SYSTEM)) {
+        if (SPELLED_RIGHT.contains(channel)) {
             return channel;
         }
         String known = CANONICAL.get(channel.toLowerCase(Locale.ROOT));
