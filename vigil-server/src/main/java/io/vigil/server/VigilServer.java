@@ -41,6 +41,9 @@ public final class VigilServer {
         if (config.dbPassword() != null) {
             p.put("spring.datasource.password", config.dbPassword());
         }
+        if (config.oidc() != null) {
+            oidcProperties(config.oidc(), p);
+        }
         p.put("server.servlet.session.cookie.http-only", true);
         p.put("server.servlet.session.cookie.secure", config.tls());
         p.put("server.servlet.session.cookie.same-site", "strict");
@@ -48,9 +51,24 @@ public final class VigilServer {
         p.put("server.error.whitelabel.enabled", false);
         p.put("management.endpoints.web.exposure.include", "health,prometheus");
         p.put("management.endpoint.health.probes.enabled", true);
+        p.put("management.endpoint.health.group.readiness.include", "readinessState,ingest");
         p.put("spring.mvc.problemdetails.enabled", true);
         p.put("spring.jmx.enabled", false);
         p.put("spring.main.register-shutdown-hook", true);
         return p;
+    }
+
+    /** Console sign-in through an OpenID Connect provider, found by its issuer's discovery document. */
+    private static void oidcProperties(ServerConfig.Oidc oidc, Map<String, Object> p) {
+        String registration = "spring.security.oauth2.client.registration.oidc.";
+        p.put("spring.security.oauth2.client.provider.oidc.issuer-uri", oidc.issuerUrl());
+        p.put(registration + "provider", "oidc");
+        p.put(registration + "client-name", "single sign-on");
+        p.put(registration + "client-id", oidc.clientId());
+        if (oidc.clientSecret() != null) {
+            p.put(registration + "client-secret", oidc.clientSecret());
+        }
+        p.put(registration + "authorization-grant-type", "authorization_code");
+        p.put(registration + "scope", "openid,profile,email");
     }
 }

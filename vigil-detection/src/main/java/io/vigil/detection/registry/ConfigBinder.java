@@ -7,6 +7,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,28 @@ final class ConfigBinder {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The record's components as name → text that {@link #bind} parses back to the same value. */
+    static Map<String, String> describe(Record config) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (RecordComponent c : config.getClass().getRecordComponents()) {
+            try {
+                values.put(c.getName(), format(c.getAccessor().invoke(config)));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return values;
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Collection<?> items) {
+            // sets have no order of their own; sorted text keeps the description stable
+            var texts = items.stream().map(String::valueOf);
+            return String.join(",", (items instanceof Set ? texts.sorted() : texts).toList());
+        }
+        return String.valueOf(value);
     }
 
     private static Object parse(Type type, String raw) {

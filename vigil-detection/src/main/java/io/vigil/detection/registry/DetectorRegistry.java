@@ -17,6 +17,8 @@ import java.util.ServiceLoader;
  */
 public final class DetectorRegistry {
 
+    private static final String ENABLED = "enabled";
+
     private final Map<String, DetectorFactory<?>> factories;
 
     private DetectorRegistry(Map<String, DetectorFactory<?>> factories) {
@@ -63,11 +65,7 @@ public final class DetectorRegistry {
         List<Detector<?>> detectors = new ArrayList<>();
         for (var f : factories.values()) {
             Map<String, String> own = new LinkedHashMap<>(byDetector.getOrDefault(f.id(), Map.of()));
-            String enabled = own.remove("enabled");
-            if (enabled != null && !enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException("bad value for " + f.id() + ".enabled: '" + enabled + "'");
-            }
-            if ("false".equalsIgnoreCase(enabled)) {
+            if (!enabled(f.id(), own.remove(ENABLED))) {
                 continue;
             }
             detectors.add(createOne(f, own));
@@ -75,8 +73,54 @@ public final class DetectorRegistry {
         return detectors;
     }
 
+    /**
+     * One detector's settings at their defaults, as name → the text {@link #create} accepts for it
+     * ({@code enabled} first, then the config record's components in declaration order).
+     *
+     * @throws IllegalArgumentException when no detector has that id
+     */
+    public Map<String, String> defaultSettings(String detectorId) {
+        DetectorFactory<?> f = factory(detectorId);
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put(ENABLED, "true");
+        defaults.putAll(ConfigBinder.describe(f.defaultConfig()));
+        return defaults;
+    }
+
+    /**
+     * Checks one detector's settings (names without the {@code <id>.} prefix, {@code enabled} allowed)
+     * exactly as {@link #create} would bind them, without creating anything.
+     *
+     * @throws IllegalArgumentException naming the unknown setting or the bad value, or the unknown detector
+     */
+    public void validate(String detectorId, Map<String, String> settings) {
+        DetectorFactory<?> f = factory(detectorId);
+        Map<String, String> own = new LinkedHashMap<>(settings);
+        enabled(f.id(), own.remove(ENABLED));
+        bind(f, own);
+    }
+
+    private DetectorFactory<?> factory(String detectorId) {
+        DetectorFactory<?> f = factories.get(detectorId);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown detector '" + detectorId + "'; detectors: " + ids());
+        }
+        return f;
+    }
+
+    private static boolean enabled(String detectorId, String value) {
+        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("bad value for " + detectorId + "." + ENABLED + ": '" + value
+                    + "' (expected true or false)");
+        }
+        return !"false".equalsIgnoreCase(value);
+    }
+
+    private static <C extends Record> C bind(DetectorFactory<C> f, Map<String, String> settings) {
+        return ConfigBinder.bind(f.configType(), f.defaultConfig(), settings, f.id() + ".");
+    }
+
     private static <C extends Record> Detector<?> createOne(DetectorFactory<C> f, Map<String, String> settings) {
-        C config = ConfigBinder.bind(f.configType(), f.defaultConfig(), settings, f.id() + ".");
-        return f.create(config);
+        return f.create(bind(f, settings));
     }
 }

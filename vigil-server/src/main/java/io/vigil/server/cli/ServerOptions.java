@@ -45,6 +45,29 @@ public final class ServerOptions {
     @Option(names = "--engine", paramLabel = "embedded|flink", description = "Detection engine.")
     String engine;
 
+    @Option(names = "--syslog-tcp-port", paramLabel = "PORT", description = "Receive syslog over TCP (off unless set).")
+    String syslogTcpPort;
+
+    @Option(names = "--syslog-udp-port", paramLabel = "PORT", description = "Receive syslog over UDP (off unless set).")
+    String syslogUdpPort;
+
+    @Option(names = "--watch-dir", paramLabel = "FOLDER",
+            description = "Ingest event files dropped here (start-dev default <data-dir>/inbox).")
+    String watchDir;
+
+    @Option(names = "--oidc-issuer-url", paramLabel = "URL", description = "OpenID Connect issuer for console sign-in.")
+    String oidcIssuerUrl;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", description = "OpenID Connect client id.")
+    String oidcClientId;
+
+    @Option(names = "--oidc-client-secret", paramLabel = "SECRET",
+            description = "OpenID Connect client secret (prefer VIGIL_OIDC_CLIENT_SECRET: command lines are visible to other users).")
+    String oidcClientSecret;
+
+    @Option(names = "--oidc-role-claim", paramLabel = "CLAIM", description = "ID token claim with Vigil roles (default roles).")
+    String oidcRoleClaim;
+
     @Option(names = "--config-file", paramLabel = "FILE", description = "Config file (default conf/vigil.conf).")
     String configFile;
 
@@ -63,6 +86,13 @@ public final class ServerOptions {
         put(given, ServerSetting.DB_PASSWORD, dbPassword);
         put(given, ServerSetting.DATA_DIR, dataDir);
         put(given, ServerSetting.ENGINE, engine);
+        put(given, ServerSetting.SYSLOG_TCP_PORT, syslogTcpPort);
+        put(given, ServerSetting.SYSLOG_UDP_PORT, syslogUdpPort);
+        put(given, ServerSetting.WATCH_DIR, watchDir);
+        put(given, ServerSetting.OIDC_ISSUER_URL, oidcIssuerUrl);
+        put(given, ServerSetting.OIDC_CLIENT_ID, oidcClientId);
+        put(given, ServerSetting.OIDC_CLIENT_SECRET, oidcClientSecret);
+        put(given, ServerSetting.OIDC_ROLE_CLAIM, oidcRoleClaim);
         put(given, ServerSetting.CONFIG_FILE, configFile);
         return given;
     }

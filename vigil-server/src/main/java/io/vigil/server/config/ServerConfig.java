@@ -12,6 +12,9 @@ import static io.vigil.server.config.ServerSetting.HTTPS_PORT;
 import static io.vigil.server.config.ServerSetting.HTTP_ENABLED;
 import static io.vigil.server.config.ServerSetting.HTTP_HOST;
 import static io.vigil.server.config.ServerSetting.HTTP_PORT;
+import static io.vigil.server.config.ServerSetting.SYSLOG_TCP_PORT;
+import static io.vigil.server.config.ServerSetting.SYSLOG_UDP_PORT;
+import static io.vigil.server.config.ServerSetting.WATCH_DIR;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +39,39 @@ public record ServerConfig(
         String dbUsername,
         String dbPassword,
         Path dataDir,
-        Engine engine) {
+        Engine engine,
+        Ingest ingest,
+        Oidc oidc) {
 
     public enum Mode { DEVELOPMENT, PRODUCTION }
 
     public enum Database { H2, POSTGRES }
 
     public enum Engine { EMBEDDED, FLINK }
+
+    /**
+     * Live ingest besides HTTP, each off when null.
+     *
+     * @param syslogTcpPort syslog over TCP (0: any free port, for tests)
+     * @param syslogUdpPort syslog over UDP (0: any free port)
+     * @param watchDir      folder watched for dropped event files
+     */
+    public record Ingest(Integer syslogTcpPort, Integer syslogUdpPort, Path watchDir) {
+    }
+
+    /**
+     * OpenID Connect sign-in for the console; null when no issuer is configured.
+     *
+     * @param roleClaim the ID token claim whose values name Vigil roles
+     */
+    public record Oidc(String issuerUrl, String clientId, String clientSecret, String roleClaim) {
+
+        @Override
+        public String toString() {
+            return "Oidc[issuerUrl=" + issuerUrl + ", clientId=" + clientId + ", clientSecret=****, roleClaim="
+                    + roleClaim + "]";
+        }
+    }
 
     public boolean tls() {
         return httpsCertificateFile != null;
@@ -98,7 +127,27 @@ public record ServerConfig(
                 or(s.get(DB_USERNAME), database == Database.H2 ? "vigil" : null),
                 or(s.get(DB_PASSWORD), database == Database.H2 ? "" : null),
                 dataDir,
-                parseEnum(Engine.class, ENGINE, or(s.get(ENGINE), "embedded"), s));
+                parseEnum(Engine.class, ENGINE, or(s.get(ENGINE), "embedded"), s),
+                new Ingest(optionalPort(SYSLOG_TCP_PORT, s), optionalPort(SYSLOG_UDP_PORT, s),
+                        path(or(s.get(WATCH_DIR), dev ? dataDir.resolve("inbox").toString() : null))),
+                oidc(s));
+    }
+
+    private static Oidc oidc(ResolvedSettings s) {
+        String issuer = s.get(ServerSetting.OIDC_ISSUER_URL);
+        if (issuer == null || issuer.isBlank()) {
+            return null;
+        }
+        if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+            throw invalid(ServerSetting.OIDC_ISSUER_URL, issuer, "an http(s) URL", s);
+        }
+        String clientId = s.get(ServerSetting.OIDC_CLIENT_ID);
+        if (clientId == null || clientId.isBlank()) {
+            throw new InvalidConfigurationException("--oidc-issuer-url needs --oidc-client-id (and usually "
+                    + "--oidc-client-secret, best given as VIGIL_OIDC_CLIENT_SECRET)");
+        }
+        return new Oidc(issuer.strip(), clientId.strip(), s.get(ServerSetting.OIDC_CLIENT_SECRET),
+                or(s.get(ServerSetting.OIDC_ROLE_CLAIM), "roles"));
     }
 
     private static String or(String value, String fallback) {
@@ -119,6 +168,11 @@ public record ServerConfig(
             // reported below
         }
         throw invalid(setting, value, "a port number from 0 to 65535", s);
+    }
+
+    private static Integer optionalPort(ServerSetting setting, ResolvedSettings s) {
+        String value = s.get(setting);
+        return value == null || value.isBlank() ? null : port(setting, value, s);
     }
 
     private static boolean parseBoolean(ServerSetting setting, String value, ResolvedSettings s) {

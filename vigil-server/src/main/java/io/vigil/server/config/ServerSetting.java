@@ -20,6 +20,13 @@ public enum ServerSetting {
     DB_PASSWORD("db-password", "Database password.", true),
     DATA_DIR("data-dir", "Folder for the journal, the H2 database and engine snapshots.", false),
     ENGINE("engine", "Detection engine: embedded (in this process) or flink.", false),
+    SYSLOG_TCP_PORT("syslog-tcp-port", "Receive syslog (RFC 5424/3164, event XML or JSON) over TCP on this port; off when not set.", false),
+    SYSLOG_UDP_PORT("syslog-udp-port", "Receive syslog over UDP on this port; off when not set.", false),
+    WATCH_DIR("watch-dir", "Folder watched for dropped event files (start-dev: <data-dir>/inbox; start: off unless set).", false),
+    OIDC_ISSUER_URL("oidc-issuer-url", "OpenID Connect issuer for console sign-in (off when unset).", false),
+    OIDC_CLIENT_ID("oidc-client-id", "OpenID Connect client id.", false),
+    OIDC_CLIENT_SECRET("oidc-client-secret", "OpenID Connect client secret.", true),
+    OIDC_ROLE_CLAIM("oidc-role-claim", "ID token claim holding Vigil roles (default roles; dots walk nested claims).", false),
     CONFIG_FILE("config-file", "Config file of name=value lines (default: conf/vigil.conf when present).", false);
 
     private final String key;

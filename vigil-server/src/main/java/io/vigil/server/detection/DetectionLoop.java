@@ -16,16 +16,22 @@ import io.vigil.ingest.normalize.IdentityNormalizer;
 import io.vigil.ingest.source.EventSources;
 import io.vigil.model.event.WindowsEvent;
 import io.vigil.model.identity.IdentityEvent;
+import io.vigil.server.detectors.DetectorSettingsChanged;
+import io.vigil.store.VigilDatabase;
+import io.vigil.store.settings.DetectorSetting;
+import io.vigil.server.metrics.DetectionProgress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +42,7 @@ import org.springframework.stereotype.Component;
  * for that replay (the longest detector window is one hour); older segments are deleted.
  */
 @Component
-class DetectionLoop implements SmartLifecycle {
+class DetectionLoop implements SmartLifecycle, DetectionProgress {
 
     private static final Logger log = LoggerFactory.getLogger(DetectionLoop.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -47,36 +53,75 @@ class DetectionLoop implements SmartLifecycle {
     private final EventSources sources = EventSources.standard();
     private final JournalRetention retention = new JournalRetention(Duration.ofHours(2));
     private final AtomicLong processedPosition = new AtomicLong(-1);
+    private final AtomicLong generation = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
+    private final VigilDatabase database;
+    private final DetectorRegistry registry = DetectorRegistry.discover();
     private volatile boolean running;
+    private volatile boolean reloadRequested;
+    private volatile EmbeddedEngine engine;
     private Thread thread;
-    private EmbeddedEngine engine;
 
-    DetectionLoop(Journal journal, AlertPublisher alerts) {
+    DetectionLoop(Journal journal, AlertPublisher alerts, VigilDatabase database) {
         this.journal = journal;
         this.alerts = alerts;
+        this.database = database;
     }
 
     @Override
     public void start() {
-        engine = new EmbeddedEngine(DetectorRegistry.discover().create(Map.of()), StaticDirectory.empty(),
-                alerts::publish, EngineOptions.defaults());
         running = true;
         thread = new Thread(this::run, "vigil-detection-loop");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /**
+     * Rebuilds the engine with the detector settings now in the store and replays the retained journal
+     * through it: alerts keep their ids, so what the new settings still find is not duplicated, and
+     * what they find anew appears.
+     */
+    void reload() {
+        reloadRequested = true;
+    }
+
+    @EventListener
+    void onSettingsChanged(DetectorSettingsChanged change) {
+        log.info("detector settings of {} changed; rebuilding the engine and replaying the journal", change.detectorId());
+        reload();
+    }
+
     private void run() {
+        while (running) {
+            reloadRequested = false;
+            EmbeddedEngine current = new EmbeddedEngine(registry.create(storedSettings()), StaticDirectory.empty(),
+                    alerts::publish, EngineOptions.defaults());
+            engine = current;
+            generation.incrementAndGet();
+            try {
+                consume(current);
+            } catch (IOException e) {
+                log.error("the detection loop stopped: the journal cannot be read", e);
+                running = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } finally {
+                current.close();
+            }
+        }
+    }
+
+    private void consume(EmbeddedEngine current) throws IOException, InterruptedException {
         try (JournalReader reader = journal.reader(journal.firstPosition())) {
-            while (running) {
+            while (running && !reloadRequested) {
                 List<JournalRecord> records = reader.poll(256, POLL);
                 for (JournalRecord record : records) {
-                    process(record);
+                    process(record, current);
                     processedPosition.set(record.position());
                 }
-                engine.flush();
+                current.flush();
                 if (!records.isEmpty()) {
                     long next = records.get(records.size() - 1).position() + 1;
                     journal.markConsumed(next);
@@ -87,14 +132,19 @@ class DetectionLoop implements SmartLifecycle {
                     journal.truncateBefore(deletable);
                 }
             }
-        } catch (IOException e) {
-            log.error("the detection loop stopped: the journal cannot be read", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private void process(JournalRecord record) {
+    /** Detector settings as the registry takes them: {@code <detector>.<setting>=value}. */
+    private Map<String, String> storedSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (DetectorSetting s : database.detectorSettings().all()) {
+            settings.put(s.detectorId() + "." + s.name(), s.value());
+        }
+        return settings;
+    }
+
+    private void process(JournalRecord record, EmbeddedEngine current) {
         IngestBatch batch;
         try {
             batch = IngestBatchCodec.decode(record.payload());
@@ -110,7 +160,7 @@ class DetectionLoop implements SmartLifecycle {
                         events.incrementAndGet();
                         IdentityEvent identity = normalizer.normalize(event);
                         if (identity != null) {
-                            engine.submit(identity);
+                            current.submit(identity);
                         }
                     }
 
@@ -121,8 +171,8 @@ class DetectionLoop implements SmartLifecycle {
                 });
     }
 
-    /** The journal position of the last record handed to the engine, -1 before any. */
-    long processedPosition() {
+    @Override
+    public long processedPosition() {
         return processedPosition.get();
     }
 
@@ -130,8 +180,14 @@ class DetectionLoop implements SmartLifecycle {
         return events.get();
     }
 
+    /** How many engines have been built: 1 after start, one more per settings reload. */
+    long generation() {
+        return generation.get();
+    }
+
     EngineStats engineStats() {
-        return engine.stats();
+        EmbeddedEngine current = engine;
+        return current == null ? new EngineStats(0, 0, Map.of(), 0) : current.stats();
     }
 
     @Override
@@ -143,9 +199,6 @@ class DetectionLoop implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        if (engine != null) {
-            engine.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.vigil.server.detection;
 
 import io.vigil.model.alert.Alert;
+import io.vigil.server.metrics.AlertMetrics;
 import io.vigil.store.VigilDatabase;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -17,14 +18,17 @@ class StoreAlertPublisher implements AlertPublisher {
     static final Duration INCIDENT_WINDOW = Duration.ofHours(24);
 
     private final VigilDatabase database;
+    private final AlertMetrics metrics;
 
-    StoreAlertPublisher(VigilDatabase database) {
+    StoreAlertPublisher(VigilDatabase database, AlertMetrics metrics) {
         this.database = database;
+        this.metrics = metrics;
     }
 
     @Override
     public synchronized void publish(Alert alert) {
         database.alerts().upsert(alert);
         database.incidents().group(alert.id(), INCIDENT_WINDOW);
+        metrics.published(alert.type());
     }
 }

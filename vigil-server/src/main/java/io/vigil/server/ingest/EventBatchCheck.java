@@ -14,12 +14,12 @@ import java.util.List;
  * Decodes a received batch once before it is acknowledged, so a malformed batch is refused with its
  * errors (line and reason) instead of reaching the journal and the engine.
  */
-final class EventBatchCheck {
+public final class EventBatchCheck {
 
-    static final int MAX_REPORTED_ERRORS = 20;
+    public static final int MAX_REPORTED_ERRORS = 20;
 
-    record Result(long events, long errors, List<String> firstErrors) {
-        boolean valid() {
+    public record Result(long events, long errors, List<String> firstErrors) {
+        public boolean valid() {
             return errors == 0 && events > 0;
         }
     }

@@ -1,19 +1,11 @@
 package io.vigil.server.ingest;
 
-import io.vigil.ingest.journal.IngestBatch;
-import io.vigil.ingest.journal.IngestBatchCodec;
-import io.vigil.ingest.journal.Journal;
-import io.vigil.ingest.journal.JournalFullException;
-import io.vigil.ingest.journal.PositionRange;
-import io.vigil.ingest.source.EventSources;
 import io.vigil.server.security.AdminAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +30,12 @@ class IngestController {
     static final int MAX_BODY_BYTES = 16 << 20;
     private static final Set<String> ACCEPTED_TYPES = Set.of("application/x-ndjson", "application/jsonl",
             "application/json", "application/xml", "text/xml", "text/plain", "application/gzip");
-    private static final int RETRY_AFTER_SECONDS = 5;
+    private static final int RETRY_AFTER_SECONDS = (int) EventIntake.BUSY_WINDOW.toSeconds();
 
-    private final Journal journal;
-    private final EventBatchCheck check = new EventBatchCheck(EventSources.standard(IngestLimits.CONTAINERS));
+    private final EventIntake intake;
 
-    IngestController(Journal journal) {
-        this.journal = journal;
+    IngestController(EventIntake intake) {
+        this.intake = intake;
     }
 
     @PostMapping
@@ -52,34 +43,34 @@ class IngestController {
     ResponseEntity<?> receive(HttpServletRequest request, Principal principal) throws IOException {
         String type = mediaType(request.getContentType());
         if (type == null || !ACCEPTED_TYPES.contains(type)) {
+            intake.refused(SourceKind.HTTP, "unsupported-type", 1);
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
                     "send application/x-ndjson (JSON lines), application/json or application/xml (Windows event XML), "
                             + "optionally with Content-Encoding: gzip", Map.of());
         }
         byte[] body = readBounded(request.getInputStream());
         if (body == null) {
+            intake.refused(SourceKind.HTTP, "too-large", 1);
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Batch too large",
                     "a batch may hold at most " + MAX_BODY_BYTES + " bytes; send smaller batches", Map.of());
         }
-        String source = "http:" + request.getRemoteAddr() + (principal == null ? "" : ":" + principal.getName());
-        EventBatchCheck.Result checked = check.check(source, body);
-        if (!checked.valid()) {
+        String source = SourceKind.HTTP.source(request.getRemoteAddr() + (principal == null ? "" : ":" + principal.getName()));
+        EventIntake.Outcome outcome = intake.accept(SourceKind.HTTP, source, type, body);
+        if (outcome instanceof EventIntake.Malformed malformed) {
+            EventBatchCheck.Result checked = malformed.check();
             return problem(HttpStatus.BAD_REQUEST, "Malformed events",
                     checked.events() == 0 && checked.errors() == 0 ? "the batch holds no events"
                             : checked.errors() + " record(s) could not be decoded; nothing was accepted",
                     Map.of("errors", checked.firstErrors()));
         }
-        PositionRange written;
-        try {
-            written = journal.append(List.of(IngestBatchCodec.encode(
-                    new IngestBatch(source, type, Instant.now(), body))));
-        } catch (JournalFullException e) {
+        if (outcome instanceof EventIntake.Busy) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
                     .body(problemBody(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
                             "detection is behind; retry after " + RETRY_AFTER_SECONDS + " s", Map.of()));
         }
-        return ResponseEntity.accepted().body(Map.of("events", checked.events(), "position", written.first()));
+        EventIntake.Accepted accepted = (EventIntake.Accepted) outcome;
+        return ResponseEntity.accepted().body(Map.of("events", accepted.events(), "position", accepted.position()));
     }
 
     /** The body, or null when it exceeds the bound (never buffered beyond it). */

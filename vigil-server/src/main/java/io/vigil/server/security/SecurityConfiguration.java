@@ -1,7 +1,10 @@
 package io.vigil.server.security;
 
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.Customizer;
@@ -10,16 +13,26 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who may call what. Health probes are open (load balancers and orchestrators call them); everything
- * else needs a signed-in user. Secure headers (HSTS on TLS, no sniffing, frame denial, a strict
- * content security policy) go on every response.
+ * Who may call what. Two filter chains: the API ({@code /api}, {@code /actuator}) for programs that
+ * present HTTP Basic or an API token on every call, stateless and so without CSRF; and the console
+ * (everything else) for browsers, with a session cookie, CSRF protection, form and OIDC sign-in.
+ * Health probes are open. Each API handler's access annotation is checked before the request is read
+ * ({@link EndpointAccessInterceptor}) and again by method security. Secure headers on every response.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class SecurityConfiguration {
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 3600;
 
     /** GLOBAL_ADMIN > SECURITY_ADMIN > SECURITY_OPERATOR > SECURITY_READER: each role may do what those below it may. */
     @Bean
@@ -36,17 +49,55 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new EndpointAccessInterceptor(roleHierarchy()));
+    }
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("vigil");
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // the API is for programs presenting credentials on every call, never cookies: no CSRF surface
-                .csrf(csrf -> csrf.disable())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                // programs present credentials on every call and never a cookie: there is nothing to forge
+                .csrf(csrf -> csrf.disable());
+        secureHeaders(http, "default-src 'none'; frame-ancestors 'none'");
         return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcProviders,
+            ObjectProvider<OidcSignIn> oidcSignIn) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .csrf(Customizer.withDefaults());
+        if (oidcProviders.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.userInfoEndpoint(u -> u.oidcUserService(oidcSignIn.getObject())));
+        }
+        secureHeaders(http, "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
+        return http.build();
+    }
+
+    private static void secureHeaders(HttpSecurity http, String contentSecurityPolicy) throws Exception {
+        // HSTS is written only on requests that came over TLS, so plain-HTTP development stays reachable
+        http.headers(h -> h
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                .frameOptions(frame -> frame.deny())
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)));
     }
 }
