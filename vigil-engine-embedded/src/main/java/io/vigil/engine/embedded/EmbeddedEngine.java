@@ -47,7 +47,8 @@ public final class EmbeddedEngine implements AutoCloseable {
         int partitionCount = Math.max(1, options.workers());
         this.partitions = new Partition[partitionCount];
         for (int i = 0; i < partitionCount; i++) {
-            partitions[i] = new Partition(this.detectors, directory, sink, errors::incrementAndGet);
+            partitions[i] = new Partition(this.detectors, directory, sink, errors::incrementAndGet,
+                    options.allowedLateness().isZero() ? Duration.ofSeconds(1) : options.allowedLateness());
         }
         this.workers = new Worker[options.workers()];
         this.open = new Batch[options.workers()];

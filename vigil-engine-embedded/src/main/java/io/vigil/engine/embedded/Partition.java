@@ -5,6 +5,7 @@ import io.vigil.detection.spi.Detector;
 import io.vigil.detection.spi.DirectoryView;
 import io.vigil.model.alert.Alert;
 import io.vigil.model.identity.IdentityEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,10 +36,19 @@ final class Partition {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> a.time.compareTo(b.time));
     private final Set<Timer> pending = new HashSet<>();
     private final Context context = new Context();
+    private final Duration lateGrace;
+    private Instant watermark = Instant.MIN;
     private long processed;
 
     /** @param detectorFailed told the index of a detector that threw; the event or timer is skipped for it */
-    Partition(List<Detector<?>> detectors, DirectoryView directory, AlertSink sink, IntConsumer detectorFailed) {
+    /**
+     * @param lateGrace how much further the watermark must move before a timer that was already due
+     *                  when registered fires: a late event opens a window whose end has passed, and
+     *                  without this grace its window would close before the rest of its batch arrives
+     */
+    Partition(List<Detector<?>> detectors, DirectoryView directory, AlertSink sink, IntConsumer detectorFailed,
+            Duration lateGrace) {
+        this.lateGrace = lateGrace;
         this.detectors = detectors;
         this.directory = directory;
         this.sink = sink;
@@ -57,6 +67,9 @@ final class Partition {
     }
 
     void advanceWatermark(Instant watermark) {
+        if (watermark.isAfter(this.watermark)) {
+            this.watermark = watermark;
+        }
         while (!timers.isEmpty() && !timers.peek().time.isAfter(watermark)) {
             Timer t = timers.poll();
             pending.remove(t);
@@ -79,6 +92,10 @@ final class Partition {
 
     int keys() {
         return states.size();
+    }
+
+    private Instant graceAfter(Instant time) {
+        return Instant.MAX.minus(lateGrace).isAfter(time) ? time.plus(lateGrace) : Instant.MAX;
     }
 
     private Object state(int detectorIndex, String key, Detector<?> detector) {
@@ -121,7 +138,8 @@ final class Partition {
 
         @Override
         public void timer(Instant time) {
-            Timer t = new Timer(time, detector, key);
+            Instant due = time.isAfter(watermark) || watermark.equals(Instant.MIN) ? time : graceAfter(watermark);
+            Timer t = new Timer(due, detector, key);
             if (pending.add(t)) {
                 timers.add(t);
             }

@@ -160,6 +160,22 @@ class EmbeddedEngineTest {
         assertThat(alerts.size()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void aLateBurstKeepsItsWindowOpenUntilTheWatermarkMovesOnByTheAllowedLateness(int workers) {
+        LatestAlerts alerts = new LatestAlerts();
+        try (EmbeddedEngine engine = new EmbeddedEngine(List.of(new FailureCounter()), StaticDirectory.empty(),
+                alerts, new EngineOptions(workers, Duration.ofMinutes(1), 1, 4, false))) {
+            engine.submit(failure("alice", 30));
+            // bob's burst arrives 30 minutes late: its window's end has long passed the watermark
+            engine.submit(failure("bob", 0));
+            engine.submit(failure("bob", 0));
+            engine.submit(failure("bob", 1));
+        }
+        assertThat(alerts.sorted()).extracting(Alert::description)
+                .containsExactlyInAnyOrder("bob failed 3 times", "alice failed 1 times");
+    }
+
     @Test
     void aThrowingDetectorIsCountedAndTheStreamGoesOn() {
         LatestAlerts alerts = new LatestAlerts();

@@ -5,6 +5,10 @@ import io.vigil.server.config.InvalidConfigurationException;
 import io.vigil.server.config.ResolvedSettings;
 import io.vigil.server.config.ServerConfig;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +32,8 @@ final class StartCommands {
             spec.commandLine().getErr().flush();
             return ExitCodes.USAGE;
         }
-        VigilServer.run(config);
+        ConfigurableApplicationContext server = VigilServer.run(config);
+        awaitClose(server);
         return ExitCodes.OK;
     }
 
@@ -45,6 +50,23 @@ final class StartCommands {
         @Override
         public Integer call() {
             return start(spec, options, mode());
+        }
+    }
+
+    /**
+     * Keeps the command running while the server runs: the server stops when its context is closed
+     * (SIGTERM runs Spring's shutdown hook), and only then may the process exit.
+     */
+    private static void awaitClose(ConfigurableApplicationContext server) {
+        CountDownLatch closed = new CountDownLatch(1);
+        server.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> closed.countDown());
+        if (!server.isActive()) {
+            return;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

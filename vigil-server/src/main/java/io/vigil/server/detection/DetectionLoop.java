@@ -114,6 +114,8 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     }
 
     private void consume(EmbeddedEngine current) throws IOException, InterruptedException {
+        log.info("detection reads the journal from position {} ({} records to replay)", journal.firstPosition(),
+                journal.nextPosition() - journal.firstPosition());
         try (JournalReader reader = journal.reader(journal.firstPosition())) {
             while (running && !reloadRequested) {
                 List<JournalRecord> records = reader.poll(256, POLL);

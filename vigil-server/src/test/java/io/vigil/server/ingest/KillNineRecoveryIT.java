@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A server killed hard (SIGKILL) in the middle of ingest loses no acknowledged event and, once
@@ -37,6 +39,7 @@ class KillNineRecoveryIT {
 
     private static final int BATCHES = 60;
     private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
@@ -66,6 +69,9 @@ class KillNineRecoveryIT {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.contains("WARN") || line.contains("ERROR") || line.contains("Exception")) {
+                        System.out.println("[server " + port + "] " + line);
+                    }
                     Matcher m = PASSWORD.matcher(line);
                     if (m.find() && passwordOut[0] == null) {
                         passwordOut[0] = m.group(1);
@@ -113,22 +119,21 @@ class KillNineRecoveryIT {
         }
     }
 
-    private static Set<String> kerberoastingSources(String base, String password) throws Exception {
+    /** The Kerberoasting alerts' compromised entities (one requester per batch), failing on a duplicate. */
+    private static Set<String> kerberoastingRequesters(String base, String password) throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(
                 base + "/api/v1/alerts?type=kerberoasting&limit=500"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         ("admin:" + password).getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Set<String> sources = new TreeSet<>();
-        Matcher m = Pattern.compile("from (10\\.7\\.\\d+\\.\\d+)").matcher(page.body());
-        while (m.find()) {
-            sources.add(m.group(1));
+        JsonNode items = JSON.readTree(page.body()).get("items");
+        Set<String> requesters = new TreeSet<>();
+        for (JsonNode alert : items) {
+            if (!requesters.add(alert.get("compromisedEntity").asString())) {
+                throw new AssertionError("two alerts for " + alert.get("compromisedEntity").asString());
+            }
         }
-        int ids = page.body().split("\"id\"", -1).length - 1;
-        if (ids != sources.size()) {
-            throw new AssertionError("an alert was duplicated: " + ids + " alerts for " + sources.size() + " sources");
-        }
-        return sources;
+        return requesters;
     }
 
     @Test
@@ -161,8 +166,20 @@ class KillNineRecoveryIT {
                 assertThat(send(second.base(), password[0], k)).as("resending batch " + k).isEqualTo(202);
             }
         }
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                assertThat(kerberoastingSources(second.base(), password[0])).hasSize(BATCHES));
+        try {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                    assertThat(kerberoastingRequesters(second.base(), password[0])).hasSize(BATCHES));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Set<String> seen = kerberoastingRequesters(second.base(), password[0]);
+            StringBuilder missing = new StringBuilder();
+            for (int k = 0; k < BATCHES; k++) {
+                String suffix = "user" + k;
+                if (seen.stream().noneMatch(r -> r.endsWith(suffix))) {
+                    missing.append(k).append(" (first answer ").append(answers.get(k)).append(") ");
+                }
+            }
+            throw new AssertionError("missing batches: " + missing + "; seen " + seen, e);
+        }
     }
 
     private static int freePort() throws IOException {
