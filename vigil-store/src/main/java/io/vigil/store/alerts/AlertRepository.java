@@ -8,6 +8,7 @@ import io.vigil.store.PageRequest;
 import io.vigil.store.StaleVersionException;
 import io.vigil.store.internal.PagedQuery;
 import io.vigil.store.internal.StoreContext;
+import io.vigil.store.internal.TriageUpdate;
 import io.vigil.store.internal.Times;
 import io.vigil.store.internal.Upsert;
 import io.vigil.store.internal.Where;
@@ -92,22 +93,8 @@ public final class AlertRepository {
      * @throws NotFoundException     when there is no such alert
      */
     public StoredAlert updateTriage(String id, long expectedVersion, AlertTriage triage) {
-        int updated = store.jdbc().sql("""
-                        UPDATE alerts SET status = :status, classification = :classification, assignee = :assignee,
-                               version = version + 1, updated_at = :now
-                         WHERE id = :id AND version = :expected_version""")
-                .param("status", triage.status().name())
-                .param("classification", triage.classification().name())
-                .param("assignee", triage.assignee())
-                .param("now", Times.toDb(store.now()))
-                .param("id", id)
-                .param("expected_version", expectedVersion)
-                .update();
-        StoredAlert current = findById(id).orElseThrow(() -> new NotFoundException(ALERT, id));
-        if (updated == 0) {
-            throw new StaleVersionException(ALERT, id, expectedVersion, current.version());
-        }
-        return current;
+        return TriageUpdate.apply(store, "alerts", ALERT, id, expectedVersion, triage.status().name(),
+                triage.classification().name(), triage.assignee(), this::findById, StoredAlert::version);
     }
 
     /** @throws NotFoundException when there is no such alert */

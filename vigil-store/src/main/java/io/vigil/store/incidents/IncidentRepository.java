@@ -15,6 +15,7 @@ import io.vigil.store.StaleVersionException;
 import io.vigil.store.alerts.AlertRepository;
 import io.vigil.store.internal.PagedQuery;
 import io.vigil.store.internal.StoreContext;
+import io.vigil.store.internal.TriageUpdate;
 import io.vigil.store.internal.Times;
 import io.vigil.store.internal.Where;
 import java.time.Duration;
@@ -171,22 +172,8 @@ public final class IncidentRepository {
      * @throws NotFoundException     when there is no such incident
      */
     public Incident updateTriage(String id, long expectedVersion, IncidentTriage triage) {
-        int updated = store.jdbc().sql("""
-                        UPDATE incidents SET status = :status, classification = :classification, assignee = :assignee,
-                               version = version + 1, updated_at = :now
-                         WHERE id = :id AND version = :expected_version""")
-                .param("status", triage.status().name())
-                .param("classification", triage.classification().name())
-                .param("assignee", triage.assignee())
-                .param("now", Times.toDb(store.now()))
-                .param("id", id)
-                .param("expected_version", expectedVersion)
-                .update();
-        Incident current = findById(id).orElseThrow(() -> new NotFoundException(INCIDENT, id));
-        if (updated == 0) {
-            throw new StaleVersionException(INCIDENT, id, expectedVersion, current.version());
-        }
-        return current;
+        return TriageUpdate.apply(store, "incidents", INCIDENT, id, expectedVersion, triage.status().name(),
+                triage.classification().name(), triage.assignee(), this::findById, Incident::version);
     }
 
     /** The incident's alert ids, earliest alert first. */
