@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The shared corpus of real logs: system property {@code vigil.corpus}, else VIGIL_CORPUS, else ../shared/data. */
+/** The EVTX files of the shared corpus (found by {@link io.vigil.ingest.testsupport.Corpus}). */
 final class Corpus {
 
     static final List<String> EVTX_FOLDERS =
@@ -20,20 +20,7 @@ final class Corpus {
     }
 
     static Path root() {
-        Path root = configured(System.getProperty("vigil.corpus"));
-        if (root == null) {
-            root = configured(System.getenv("VIGIL_CORPUS"));
-        }
-        if (root == null) {
-            // Surefire runs in the module directory; the corpus sits beside the project root
-            root = Path.of("").toAbsolutePath().getParent().resolve("../shared/data").normalize();
-        }
-        assertThat(root).as("EVTX corpus (set -Dvigil.corpus or VIGIL_CORPUS)").isDirectory();
-        return root;
-    }
-
-    private static Path configured(String value) {
-        return value == null || value.isBlank() || value.startsWith("${") ? null : Path.of(value);
+        return io.vigil.ingest.testsupport.Corpus.root();
     }
 
     /** Every EVTX file of the four EVTX folders, sorted by path. */

@@ -1,5 +1,7 @@
 package io.vigil.ingest.evtx;
 
+import io.vigil.ingest.testsupport.RecordingListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.ingest.decode.EventFilter;
@@ -30,7 +32,7 @@ class EvtxCorpusTest {
         long records = 0;
         for (Path file : files) {
             String name = Corpus.relative(file);
-            CollectingListener result = CollectingListener.decode(sequential, name, Files.readAllBytes(file));
+            RecordingListener result = RecordingListener.decode(sequential, name, Files.readAllBytes(file));
             assertThat(result.errors).as(name).isEmpty();
             assertThat(result.events).as(name).hasSize(expected.get(name));
             records += result.events.size();
@@ -43,8 +45,8 @@ class EvtxCorpusTest {
         for (Path file : Corpus.evtxFiles()) {
             byte[] bytes = Files.readAllBytes(file);
             String name = Corpus.relative(file);
-            assertThat(CollectingListener.decode(parallel, name, bytes).events).as(name)
-                    .isEqualTo(CollectingListener.decode(sequential, name, bytes).events);
+            assertThat(RecordingListener.decode(parallel, name, bytes).events).as(name)
+                    .isEqualTo(RecordingListener.decode(sequential, name, bytes).events);
         }
     }
 
@@ -55,7 +57,7 @@ class EvtxCorpusTest {
         EvtxDecoder withSlack = new EvtxDecoder(EvtxOptions.singleThreaded().withSlackRecovery(true));
         for (Path file : Corpus.evtxFiles()) {
             String name = Corpus.relative(file);
-            CollectingListener result = CollectingListener.decode(withSlack, name, Files.readAllBytes(file));
+            RecordingListener result = RecordingListener.decode(withSlack, name, Files.readAllBytes(file));
             assertThat(result.errors).as(name).isEmpty();
             assertThat(result.events.size() - allocated.get(name)).as(name).isGreaterThanOrEqualTo(recovered.get(name));
         }
@@ -65,8 +67,8 @@ class EvtxCorpusTest {
     void filterSkipsUnwantedEvents() throws IOException {
         Path file = Corpus.root().resolve("evtx-attack-samples/Credential Access/CA_DCSync_4662.evtx");
         byte[] bytes = Files.readAllBytes(file);
-        CollectingListener all = CollectingListener.decode(sequential, "dcsync", bytes);
-        CollectingListener only4662 = CollectingListener.decode(sequential, "dcsync", bytes,
+        RecordingListener all = RecordingListener.decode(sequential, "dcsync", bytes);
+        RecordingListener only4662 = RecordingListener.decode(sequential, "dcsync", bytes,
                 EventFilter.channelEventIds("SECURITY", Set.of(4662)));
         assertThat(only4662.events).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.eventId()).isEqualTo(4662))

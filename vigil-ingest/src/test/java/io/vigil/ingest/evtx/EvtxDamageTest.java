@@ -1,5 +1,7 @@
 package io.vigil.ingest.evtx;
 
+import io.vigil.ingest.testsupport.RecordingListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.ingest.decode.DecodeError;
@@ -23,9 +25,9 @@ class EvtxDamageTest {
     @Test
     void truncatedFileKeepsEverythingBeforeTheCut() throws IOException {
         byte[] file = corpusFile(SPRAY);
-        List<WindowsEvent> all = CollectingListener.decode(decoder, SPRAY, file).events;
+        List<WindowsEvent> all = RecordingListener.decode(decoder, SPRAY, file).events;
         int cut = HEADER + 2 * CHUNK + 1000;
-        CollectingListener result = CollectingListener.decode(decoder, SPRAY, Arrays.copyOf(file, cut));
+        RecordingListener result = RecordingListener.decode(decoder, SPRAY, Arrays.copyOf(file, cut));
         assertThat(result.errors).singleElement().satisfies(e -> {
             assertThat(e.position()).isEqualTo(HEADER + 2 * CHUNK);
             assertThat(e.message()).startsWith("chunk 2: truncated");
@@ -37,9 +39,9 @@ class EvtxDamageTest {
     @Test
     void flippedBytesFailTheChunkChecksumAndTheOtherChunksStillDecode() throws IOException {
         byte[] file = corpusFile(SPRAY);
-        List<WindowsEvent> all = CollectingListener.decode(decoder, SPRAY, file).events;
+        List<WindowsEvent> all = RecordingListener.decode(decoder, SPRAY, file).events;
         file[HEADER + CHUNK + 3000] ^= 0x55;
-        CollectingListener result = CollectingListener.decode(decoder, SPRAY, file);
+        RecordingListener result = RecordingListener.decode(decoder, SPRAY, file);
         assertThat(result.errors).singleElement().satisfies(e -> {
             assertThat(e.position()).isEqualTo(HEADER + CHUNK);
             assertThat(e.message()).startsWith("chunk 1: records checksum mismatch");
@@ -51,7 +53,7 @@ class EvtxDamageTest {
     void damagedChunkHeaderIsReported() throws IOException {
         byte[] file = corpusFile(SPRAY);
         file[HEADER + 48] ^= 0x01; // free space offset
-        CollectingListener result = CollectingListener.decode(decoder, SPRAY, file);
+        RecordingListener result = RecordingListener.decode(decoder, SPRAY, file);
         assertThat(result.errors).extracting(DecodeError::message).containsExactly(
                 "chunk 0: header checksum mismatch" + result.errors.get(0).message().substring(33));
         assertThat(result.events).isNotEmpty();
@@ -63,7 +65,7 @@ class EvtxDamageTest {
         byte[] garbage = new byte[CHUNK];
         new Random(7).nextBytes(garbage);
         System.arraycopy(garbage, 0, file, HEADER, CHUNK);
-        CollectingListener result = CollectingListener.decode(decoder, SPRAY, file);
+        RecordingListener result = RecordingListener.decode(decoder, SPRAY, file);
         assertThat(result.errors).extracting(DecodeError::message).containsExactly("chunk 0: no ElfChnk signature");
         assertThat(result.events).isNotEmpty().noneMatch(e -> inChunk(e, 0));
     }
@@ -72,7 +74,7 @@ class EvtxDamageTest {
     void garbageFileIsOneError() {
         byte[] garbage = new byte[100_000];
         new Random(11).nextBytes(garbage);
-        CollectingListener result = CollectingListener.decode(decoder, "garbage.evtx", garbage);
+        RecordingListener result = RecordingListener.decode(decoder, "garbage.evtx", garbage);
         assertThat(result.events).isEmpty();
         assertThat(result.errors).extracting(DecodeError::toString)
                 .containsExactly("garbage.evtx offset 0: not an EVTX file: no ElfFile signature");
@@ -80,8 +82,8 @@ class EvtxDamageTest {
 
     @Test
     void emptyAndHeaderOnlyFiles() {
-        assertThat(CollectingListener.decode(decoder, "empty", new byte[0]).errors).hasSize(1);
-        CollectingListener headerOnly = CollectingListener.decode(decoder, "header-only", EvtxBuilder.file(List.of()));
+        assertThat(RecordingListener.decode(decoder, "empty", new byte[0]).errors).hasSize(1);
+        RecordingListener headerOnly = RecordingListener.decode(decoder, "header-only", EvtxBuilder.file(List.of()));
         assertThat(headerOnly.errors).isEmpty();
         assertThat(headerOnly.events).isEmpty();
     }
@@ -90,7 +92,7 @@ class EvtxDamageTest {
     void zeroFilledTrailingChunksAreNotErrors() throws IOException {
         byte[] file = corpusFile(SPRAY);
         byte[] padded = Arrays.copyOf(file, file.length + 3 * CHUNK);
-        assertThat(CollectingListener.decode(decoder, SPRAY, padded).errors).isEmpty();
+        assertThat(RecordingListener.decode(decoder, SPRAY, padded).errors).isEmpty();
     }
 
     @Test
@@ -102,7 +104,7 @@ class EvtxDamageTest {
             deep.openElement(name).u8(0x02);
         }
         byte[] first = deep.toBytes();
-        CollectingListener result = decodeSynthetic(List.of(first, minimalEvent(after(first))));
+        RecordingListener result = decodeSynthetic(List.of(first, minimalEvent(after(first))));
         assertThat(result.errors).singleElement().satisfies(e -> {
             assertThat(e.position()).isEqualTo(HEADER + 512);
             assertThat(e.message()).contains("nested deeper than 64");
@@ -112,7 +114,7 @@ class EvtxDamageTest {
 
     @Test
     void deeplyNestedBinaryXmlValuesAreOneRecordError() {
-        CollectingListener result = decodeSynthetic(List.of(nestedValues(2_000)));
+        RecordingListener result = decodeSynthetic(List.of(nestedValues(2_000)));
         assertThat(result.errors).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("nested deeper than 64"));
         assertThat(result.events).isEmpty();
@@ -121,13 +123,13 @@ class EvtxDamageTest {
     @Test
     void badRecordIsReportedAndTheNextOneDecodes() {
         byte[] broken = {0x0F, 1, 1, 0, 0x0C, 1, 0, 0, 0, 0, 0x7F, 0x7F, 0, 0};
-        CollectingListener result = decodeSynthetic(List.of(broken, minimalEvent(after(broken))));
+        RecordingListener result = decodeSynthetic(List.of(broken, minimalEvent(after(broken))));
         assertThat(result.errors).singleElement().satisfies(e -> assertThat(e.message()).startsWith("chunk 0 record"));
         assertThat(result.events).singleElement().satisfies(e -> assertThat(e.recordId()).isEqualTo(2));
     }
 
-    private CollectingListener decodeSynthetic(List<byte[]> records) {
-        return CollectingListener.decode(decoder, "synthetic", EvtxBuilder.file(List.of(EvtxBuilder.chunk(records))));
+    private RecordingListener decodeSynthetic(List<byte[]> records) {
+        return RecordingListener.decode(decoder, "synthetic", EvtxBuilder.file(List.of(EvtxBuilder.chunk(records))));
     }
 
     /** Chunk offset of the second record's Binary XML when the first record holds {@code first}. */

@@ -1,5 +1,7 @@
 package io.vigil.ingest.evtx;
 
+import io.vigil.ingest.testsupport.RecordingListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -46,7 +48,7 @@ class EvtxFuzzTest {
                 for (int i = 0; i < MUTANTS_PER_FILE; i++) {
                     byte[] mutant = mutate(originals.get(f), random);
                     EvtxDecoder decoder = i % 4 == 0 ? parallel : sequential;
-                    CollectingListener result = CollectingListener.decode(decoder, SEEDS.get(f) + "#" + i, mutant);
+                    RecordingListener result = RecordingListener.decode(decoder, SEEDS.get(f) + "#" + i, mutant);
                     events += result.events.size();
                     errors += result.errors.size();
                 }

@@ -1,5 +1,7 @@
 package io.vigil.ingest.evtx;
 
+import io.vigil.ingest.testsupport.RecordingListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.model.event.Channels;
@@ -51,7 +53,7 @@ class SigmaRegressionTwinTest {
         for (Path evtx : samples) {
             Path json = evtx.resolveSibling(evtx.getFileName().toString().replaceFirst("(?i)\\.evtx$", ".json"));
             String name = Corpus.relative(evtx);
-            CollectingListener decoded = CollectingListener.decode(decoder, name, Files.readAllBytes(evtx));
+            RecordingListener decoded = RecordingListener.decode(decoder, name, Files.readAllBytes(evtx));
             List<Map<String, Object>> twins = JsonTwin.events(json);
             softly.assertThat(decoded.errors).as(name).isEmpty();
             softly.assertThat(decoded.events).as(name).hasSameSizeAs(twins);

@@ -1,5 +1,7 @@
 package io.vigil.ingest.evtx;
 
+import io.vigil.ingest.testsupport.RecordingListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -66,21 +68,21 @@ class TemplateFingerprintTest {
             contents.add(Files.readAllBytes(file));
         }
         for (int i = 0; i < files.size(); i++) {
-            CollectingListener.decode(decoder, Corpus.relative(files.get(i)), contents.get(i));
+            RecordingListener.decode(decoder, Corpus.relative(files.get(i)), contents.get(i));
         }
         for (int i = 0; i < files.size(); i++) {
             String name = Corpus.relative(files.get(i));
             byte[] bytes = contents.get(i);
-            assertThat(CollectingListener.decode(decoder, name, bytes).events).as(name)
+            assertThat(RecordingListener.decode(decoder, name, bytes).events).as(name)
                     .isEqualTo(onFreshThread(decoder, name, bytes).events);
         }
     }
 
     /** A new thread starts with an empty {@link TemplateLibrary}. */
-    private static CollectingListener onFreshThread(EvtxDecoder decoder, String name, byte[] bytes)
+    private static RecordingListener onFreshThread(EvtxDecoder decoder, String name, byte[] bytes)
             throws InterruptedException {
-        AtomicReference<CollectingListener> result = new AtomicReference<>();
-        Thread thread = new Thread(() -> result.set(CollectingListener.decode(decoder, name, bytes)));
+        AtomicReference<RecordingListener> result = new AtomicReference<>();
+        Thread thread = new Thread(() -> result.set(RecordingListener.decode(decoder, name, bytes)));
         thread.start();
         thread.join();
         return result.get();

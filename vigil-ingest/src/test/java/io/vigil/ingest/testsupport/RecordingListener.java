@@ -33,9 +33,17 @@ public final class RecordingListener implements DecodeListener {
     }
 
     public static RecordingListener decode(EventDecoder decoder, byte[] bytes, EventFilter filter) {
+        return decode(decoder, "test", bytes, filter);
+    }
+
+    public static RecordingListener decode(EventDecoder decoder, String source, byte[] bytes) {
+        return decode(decoder, source, bytes, EventFilter.ALL);
+    }
+
+    public static RecordingListener decode(EventDecoder decoder, String source, byte[] bytes, EventFilter filter) {
         RecordingListener listener = new RecordingListener();
         try {
-            decoder.decode("test", new ByteArrayInputStream(bytes), filter, listener);
+            decoder.decode(source, new ByteArrayInputStream(bytes), filter, listener);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
