@@ -2,7 +2,9 @@ package io.vigil.server.ingest;
 
 import io.vigil.ingest.decode.DecodeError;
 import io.vigil.ingest.decode.DecodeListener;
+import io.vigil.ingest.decode.CountingFilter;
 import io.vigil.ingest.decode.EventFilter;
+import io.vigil.ingest.normalize.IdentityNormalizer;
 import io.vigil.ingest.source.EventSources;
 import io.vigil.ingest.source.WalkReport;
 import io.vigil.model.event.WindowsEvent;
@@ -12,7 +14,9 @@ import java.util.List;
 
 /**
  * Decodes a received batch once before it is acknowledged, so a malformed batch is refused with its
- * errors (line and reason) instead of reaching the journal and the engine.
+ * errors (line and reason) instead of reaching the journal and the engine. It decodes as the
+ * detection loop will: the events detectors read are parsed and checked in full, the others are
+ * counted and checked for their framing only, which keeps the check as fast as detection itself.
  */
 public final class EventBatchCheck {
 
@@ -24,6 +28,9 @@ public final class EventBatchCheck {
         }
     }
 
+    /** The events the detection loop builds; the same filter, so check and detection agree. */
+    private static final EventFilter DETECTED = new IdentityNormalizer().filter();
+
     private final EventSources sources;
 
     EventBatchCheck(EventSources sources) {
@@ -32,11 +39,11 @@ public final class EventBatchCheck {
 
     Result check(String name, byte[] body) {
         List<String> reported = new ArrayList<>();
-        long[] events = {0};
-        WalkReport report = sources.read(name, new ByteArrayInputStream(body), EventFilter.ALL, new DecodeListener() {
+        CountingFilter records = new CountingFilter(DETECTED);
+        WalkReport report = sources.read(name, new ByteArrayInputStream(body), records, new DecodeListener() {
             @Override
             public void onEvent(WindowsEvent event) {
-                events[0]++;
+                // counted by the filter, built only to be checked
             }
 
             @Override
@@ -47,6 +54,6 @@ public final class EventBatchCheck {
                 }
             }
         });
-        return new Result(events[0], report.errors(), reported);
+        return new Result(records.records(), report.errors(), reported);
     }
 }
