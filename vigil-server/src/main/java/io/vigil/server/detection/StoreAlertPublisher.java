@@ -4,31 +4,93 @@ import io.vigil.model.alert.Alert;
 import io.vigil.server.metrics.AlertMetrics;
 import io.vigil.store.VigilDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Stores each alert (an upsert: a detector's update of an alert it raised before keeps what analysts
  * set) and files it into an incident: alerts that share an entity within the grouping window join
- * one incident. Alerts arrive from every engine worker; grouping runs one at a time so two alerts
- * about a new entity never open two incidents.
+ * one incident.
+ *
+ * <p>Detectors re-emit an alert with every new piece of evidence, so a brute force of thousands of
+ * attempts would be thousands of writes of the same row. Alerts are therefore collected, latest
+ * version per id, and written by one thread every {@link #FLUSH_EVERY} — at most one write per
+ * changed alert per interval, and one writer, so two alerts about a new entity never open two
+ * incidents. The interval bounds the extra alert latency.
  */
 @Component
-class StoreAlertPublisher implements AlertPublisher {
+class StoreAlertPublisher implements AlertPublisher, DisposableBean {
 
     static final Duration INCIDENT_WINDOW = Duration.ofHours(24);
+    static final Duration FLUSH_EVERY = Duration.ofMillis(100);
+
+    private static final Logger log = LoggerFactory.getLogger(StoreAlertPublisher.class);
 
     private final VigilDatabase database;
     private final AlertMetrics metrics;
+    private final Map<String, Alert> pending = new LinkedHashMap<>();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigil-alert-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     StoreAlertPublisher(VigilDatabase database, AlertMetrics metrics) {
         this.database = database;
         this.metrics = metrics;
+        writer.scheduleWithFixedDelay(this::flush, FLUSH_EVERY.toMillis(), FLUSH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public synchronized void publish(Alert alert) {
-        database.alerts().upsert(alert);
-        database.incidents().group(alert.id(), INCIDENT_WINDOW);
+    public void publish(Alert alert) {
+        synchronized (pending) {
+            pending.put(alert.id(), alert);
+        }
         metrics.published(alert.type());
+    }
+
+    /** Writes what was published since the last flush; a failed write is retried at the next one. */
+    void flush() {
+        List<Alert> batch;
+        synchronized (pending) {
+            batch = new ArrayList<>(pending.values());
+            pending.clear();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Alert alert = batch.get(i);
+            try {
+                database.alerts().upsert(alert);
+                database.incidents().group(alert.id(), INCIDENT_WINDOW);
+            } catch (RuntimeException e) {
+                log.warn("storing alert {} failed, retrying: {}", alert.id(), e.toString());
+                requeue(batch.subList(i, batch.size()));
+                return;
+            }
+        }
+    }
+
+    private void requeue(List<Alert> unwritten) {
+        synchronized (pending) {
+            for (Alert alert : unwritten) {
+                pending.putIfAbsent(alert.id(), alert);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+        flush();
     }
 }
