@@ -4,7 +4,6 @@ import io.vigil.detection.directory.StaticDirectory;
 import io.vigil.detection.registry.DetectorRegistry;
 import io.vigil.engine.embedded.EmbeddedEngine;
 import io.vigil.engine.embedded.EngineOptions;
-import io.vigil.engine.embedded.EngineStats;
 import io.vigil.ingest.decode.DecodeError;
 import io.vigil.ingest.decode.DecodeListener;
 import io.vigil.ingest.journal.IngestBatch;
@@ -54,16 +53,14 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     private final JournalRetention retention = new JournalRetention(Duration.ofHours(2));
     private final AtomicLong processedPosition = new AtomicLong(-1);
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicLong events = new AtomicLong();
-    private final AtomicLong undecodable = new AtomicLong();
     private final VigilDatabase database;
-    private final DetectorRegistry registry = DetectorRegistry.discover();
+    private final DetectorRegistry registry;
     private volatile boolean running;
     private volatile boolean reloadRequested;
-    private volatile EmbeddedEngine engine;
     private Thread thread;
 
-    DetectionLoop(Journal journal, AlertPublisher alerts, VigilDatabase database) {
+    DetectionLoop(Journal journal, AlertPublisher alerts, VigilDatabase database, DetectorRegistry registry) {
+        this.registry = registry;
         this.journal = journal;
         this.alerts = alerts;
         this.database = database;
@@ -97,7 +94,6 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
             reloadRequested = false;
             EmbeddedEngine current = new EmbeddedEngine(registry.create(storedSettings()), StaticDirectory.empty(),
                     alerts::publish, EngineOptions.defaults());
-            engine = current;
             generation.incrementAndGet();
             try {
                 consume(current);
@@ -151,7 +147,6 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
         try {
             batch = IngestBatchCodec.decode(record.payload());
         } catch (IllegalArgumentException e) {
-            undecodable.incrementAndGet();
             log.warn("journal record {} is not an ingest batch: {}", record.position(), e.getMessage());
             return;
         }
@@ -159,7 +154,6 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
                 normalizer.filter(), new DecodeListener() {
                     @Override
                     public void onEvent(WindowsEvent event) {
-                        events.incrementAndGet();
                         IdentityEvent identity = normalizer.normalize(event);
                         if (identity != null) {
                             current.submit(identity);
@@ -168,7 +162,8 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
 
                     @Override
                     public void onError(DecodeError error) {
-                        undecodable.incrementAndGet();
+                        // every batch was decoded once before it was journaled: this means the decoders changed
+                        log.warn("journal record {} no longer decodes cleanly: {}", record.position(), error);
                     }
                 });
     }
@@ -178,18 +173,9 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
         return processedPosition.get();
     }
 
-    long events() {
-        return events.get();
-    }
-
     /** How many engines have been built: 1 after start, one more per settings reload. */
     long generation() {
         return generation.get();
-    }
-
-    EngineStats engineStats() {
-        EmbeddedEngine current = engine;
-        return current == null ? new EngineStats(0, 0, Map.of(), 0) : current.stats();
     }
 
     @Override

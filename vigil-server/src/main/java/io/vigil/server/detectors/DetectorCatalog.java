@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The detectors this server has (found once through the registry) and what each one is. */
+/** The detectors this server has (from the registry discovered at start-up) and what each one is. */
 @Component
 class DetectorCatalog {
 
-    private final DetectorRegistry registry = DetectorRegistry.discover();
+    private final DetectorRegistry registry;
     private final Map<String, DetectorDescriptor> descriptors = new LinkedHashMap<>();
 
-    DetectorCatalog() {
+    DetectorCatalog(DetectorRegistry registry) {
+        this.registry = registry;
         registry.create(Map.of()).forEach(d -> descriptors.put(d.descriptor().id(), d.descriptor()));
     }
 

@@ -33,6 +33,11 @@ final class ConsoleScanObserver implements ScanObserver {
     }
 
     @Override
+    public boolean showsProgress() {
+        return showProgress;
+    }
+
+    @Override
     public synchronized void progress(long bytesRead, long bytesTotal, long events) {
         if (!showProgress) {
             return;

@@ -7,23 +7,12 @@ public interface ScanObserver {
 
     void error(DecodeError error);
 
+    /** Whether {@link #progress} is shown; when not, the scan does not size its input for it. */
+    boolean showsProgress();
+
     /** Called now and then with the bytes of input read so far out of the total. */
     void progress(long bytesRead, long bytesTotal, long events);
 
     /** The scan has finished reading; a progress display clears itself. */
     void done();
-
-    ScanObserver SILENT = new ScanObserver() {
-        @Override
-        public void error(DecodeError error) {
-        }
-
-        @Override
-        public void progress(long bytesRead, long bytesTotal, long events) {
-        }
-
-        @Override
-        public void done() {
-        }
-    };
 }

@@ -47,7 +47,8 @@ public final class ScanPipeline {
         LatestAlerts alerts = new LatestAlerts();
         long start = System.nanoTime();
         CountingFilter records = new CountingFilter(normalizer.filter());
-        long totalBytes = InputSize.of(paths);
+        // sizing the input walks every folder once more: only worth it when a progress bar shows
+        long totalBytes = observer.showsProgress() ? InputSize.of(paths) : 0;
         try (EmbeddedEngine engine = new EmbeddedEngine(detectors, directory, alerts, options)) {
             Feed feed = new Feed(normalizer, engine, observer, records);
             WalkReport report = sources.walk(paths, records, feed,
@@ -57,7 +58,7 @@ public final class ScanPipeline {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new ScanResult(alerts.sorted(), report.filesRead(),
                     report.filesSkipped() - report.filesSkipped(SkipReason.UNREADABLE),
-                    report.filesSkipped(SkipReason.UNREADABLE), totalBytes, records.records(), feed.identityEvents,
+                    report.filesSkipped(SkipReason.UNREADABLE), report.bytes(), records.records(), feed.identityEvents,
                     report.errors() + feed.normaliseErrors, elapsed, engine.stats());
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param unreadableSources  files that could not be read at all (I/O failure)
  * @param events             events decoded, whatever their kind
  * @param identityEvents     events the normaliser turned into identity events
+ * @param bytes              bytes decoded (after unwrapping archives)
  * @param errors             undecodable records and sources
  */
 public record ScanResult(

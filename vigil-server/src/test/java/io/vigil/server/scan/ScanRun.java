@@ -22,6 +22,11 @@ record ScanRun(ScanResult result, List<DecodeError> errors) {
             }
 
             @Override
+            public boolean showsProgress() {
+                return false;
+            }
+
+            @Override
             public void progress(long bytesRead, long bytesTotal, long events) {
             }
 
