@@ -53,19 +53,4 @@ public interface EventFilter {
             }
         };
     }
-
-    default EventFilter or(EventFilter other) {
-        EventFilter self = this;
-        return new EventFilter() {
-            @Override
-            public boolean wants(String c, int id) {
-                return self.wants(c, id) || other.wants(c, id);
-            }
-
-            @Override
-            public boolean mayWant(int id) {
-                return self.mayWant(id) || other.mayWant(id);
-            }
-        };
-    }
 }
