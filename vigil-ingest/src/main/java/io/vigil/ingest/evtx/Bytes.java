@@ -38,6 +38,27 @@ final class Bytes {
         return (long) LONG.get(b, at);
     }
 
+    /**
+     * Whether {@code length} bytes at {@code at} equal those of {@code other} at {@code otherAt}; for the
+     * short runs of a name or a field, where {@link java.util.Arrays#equals} costs more to set up than to run.
+     */
+    static boolean same(byte[] b, int at, byte[] other, int otherAt, int length) {
+        check(b, at, length);
+        check(other, otherAt, length);
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if ((long) LONG.get(b, at + i) != (long) LONG.get(other, otherAt + i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (b[at + i] != other[otherAt + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void check(byte[] b, int at, int length) {
         if ((at | length) < 0 || at > b.length - length) {
             throw outOfBounds(at, length);

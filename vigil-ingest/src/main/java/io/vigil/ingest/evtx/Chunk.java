@@ -43,6 +43,22 @@ final class Chunk {
 
     private static final byte[] ZEROS = new byte[SIZE];
 
+    /**
+     * How much of the chunk starting with this header is in use: up to its free-space offset when the
+     * header is a chunk header with a plausible one, else all of it (so that damage shows whole).
+     */
+    static int usedLength(byte[] header) {
+        if (!hasSignature(header)) {
+            return SIZE;
+        }
+        long freeSpace = Bytes.u32(header, FREE_SPACE_OFFSET);
+        return freeSpace >= HEADER_SIZE && freeSpace <= SIZE ? (int) freeSpace : SIZE;
+    }
+
+    private static boolean hasSignature(byte[] bytes) {
+        return Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
+    }
+
     /** Never-used chunks are zero-filled; files are often pre-allocated with many of them. */
     static boolean isEmpty(byte[] bytes, int length) {
         return Arrays.mismatch(bytes, 0, length, ZEROS, 0, length) < 0;
@@ -102,7 +118,7 @@ final class Chunk {
 
     /** Why the chunk cannot be trusted, or null when its signature, offsets and checksums are sound. */
     private String damage() {
-        if (!Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+        if (!hasSignature(bytes)) {
             return "no ElfChnk signature";
         }
         CRC32 crc = new CRC32();

@@ -17,14 +17,14 @@ import java.util.concurrent.FutureTask;
  */
 final class ChunksInFlight implements AutoCloseable {
 
-    private record InFlight(FutureTask<ChunkResult> task, byte[] buffer) {
+    private record InFlight(FutureTask<ChunkResult> task, ChunkBuffer buffer) {
     }
 
     private final Executor executor;
     private final EventFilter filter;
     private final boolean recoverSlack;
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
-    private final Deque<byte[]> spareBuffers = new ArrayDeque<>();
+    private final Deque<ChunkBuffer> spareBuffers = new ArrayDeque<>();
 
     ChunksInFlight(Executor executor, EventFilter filter, boolean recoverSlack) {
         this.executor = executor;
@@ -37,12 +37,12 @@ final class ChunksInFlight implements AutoCloseable {
     }
 
     /** A buffer for the next chunk: one whose chunk was emitted, or a new one. */
-    byte[] buffer() {
-        byte[] spare = spareBuffers.poll();
-        return spare != null ? spare : new byte[Chunk.SIZE];
+    ChunkBuffer buffer() {
+        ChunkBuffer spare = spareBuffers.poll();
+        return spare != null ? spare : new ChunkBuffer();
     }
 
-    void submit(Chunk chunk, byte[] buffer) {
+    void submit(Chunk chunk, ChunkBuffer buffer) {
         FutureTask<ChunkResult> task = new FutureTask<>(() -> chunk.decode(filter, recoverSlack));
         inFlight.add(new InFlight(task, buffer));
         executor.execute(task);

@@ -10,7 +10,7 @@ final class DecodingWorkspace {
 
     final TemplateLibrary templates = new TemplateLibrary();
     final Utf16 text = new Utf16();
-    private byte[] spareChunk;
+    private ChunkBuffer spareChunk;
 
     private DecodingWorkspace() {
     }
@@ -20,13 +20,13 @@ final class DecodingWorkspace {
     }
 
     /** A chunk-sized buffer, the thread's own until {@link #giveBack}; a nested reader gets a new one. */
-    byte[] takeChunkBuffer() {
-        byte[] buffer = spareChunk;
+    ChunkBuffer takeChunkBuffer() {
+        ChunkBuffer buffer = spareChunk;
         spareChunk = null;
-        return buffer != null ? buffer : new byte[Chunk.SIZE];
+        return buffer != null ? buffer : new ChunkBuffer();
     }
 
-    void giveBack(byte[] chunkBuffer) {
+    void giveBack(ChunkBuffer chunkBuffer) {
         spareChunk = chunkBuffer;
     }
 }

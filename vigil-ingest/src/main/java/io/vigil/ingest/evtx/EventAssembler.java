@@ -2,9 +2,16 @@ package io.vigil.ingest.evtx;
 
 import io.vigil.ingest.decode.EventFilter;
 import io.vigil.ingest.decode.WindowsNumbers;
+import io.vigil.model.event.Channels;
 import io.vigil.model.event.EventOrigin;
 import io.vigil.model.event.WindowsEvent;
-import io.vigil.ingest.evtx.BinXmlNode.Element;
+import io.vigil.ingest.evtx.AssemblyPlan.AskFilter;
+import io.vigil.ingest.evtx.AssemblyPlan.DataField;
+import io.vigil.ingest.evtx.AssemblyPlan.FirstUserDataElement;
+import io.vigil.ingest.evtx.AssemblyPlan.NamedField;
+import io.vigil.ingest.evtx.AssemblyPlan.Nested;
+import io.vigil.ingest.evtx.AssemblyPlan.Step;
+import io.vigil.ingest.evtx.AssemblyPlan.SystemField;
 import io.vigil.ingest.evtx.BinXmlNode.Substitution;
 import io.vigil.ingest.evtx.BinXmlNode.Text;
 import java.time.Instant;
@@ -12,24 +19,19 @@ import java.time.format.DateTimeParseException;
 import java.util.stream.IntStream;
 
 /**
- * Walks one record's template tree with its values and keeps what {@link WindowsEvent} holds: the
- * System fields, then EventData {@code <Data>} by name or UserData's fields. Nested Binary XML values
- * are expanded where they stand. Work per record is bounded, whatever the templates and values say.
+ * Takes one record's template {@link AssemblyPlan} with its values and keeps what {@link WindowsEvent}
+ * holds: the System fields, then EventData {@code <Data>} by name or UserData's fields. Nested Binary
+ * XML values are expanded where they stand. Work per record is bounded, whatever the templates and
+ * values say.
  */
 final class EventAssembler {
 
     static final int MAX_NESTING = 64;
-    private static final int MAX_NODE_VISITS = 200_000;
+    /** Steps per record, nested Binary XML included: values can make one template's steps run many times. */
+    private static final int MAX_VISITS = 200_000;
     static final String UNNAMED_DATA_PREFIX = "Param";
     private static final String[] UNNAMED_DATA_NAMES =
             IntStream.range(0, 64).mapToObj(n -> UNNAMED_DATA_PREFIX + n).toArray(String[]::new);
-
-    private static final int ROOT = 0;
-    private static final int EVENT = 1;
-    private static final int SYSTEM = 2;
-    private static final int EVENT_DATA = 3;
-    private static final int USER_DATA = 4;
-    private static final int USER_DATA_FIELDS = 5;
 
     private final byte[] chunk;
     private final NameTable names;
@@ -37,7 +39,7 @@ final class EventAssembler {
     private final EventFilter filter;
     private final Utf16 text;
     private final RepeatedString lastProvider = new RepeatedString();
-    private final RepeatedString lastChannel = new RepeatedString();
+    private final RepeatedString lastChannel = new RepeatedString(Channels::canonical);
     private final RepeatedString lastComputer = new RepeatedString();
 
     private String provider;
@@ -75,10 +77,10 @@ final class EventAssembler {
         unnamedData = 0;
         userDataFieldsSeen = false;
         filterVerdict = 0;
-        visitsLeft = MAX_NODE_VISITS;
+        visitsLeft = MAX_VISITS;
 
         Fragment fragment = Fragment.read(chunk, names, templates, start, end, valuesAt(0));
-        visitChildren(fragment.template().roots(), fragment.values(), ROOT, 0);
+        run(fragment.template().plan(AssemblyPlan.ROOT), fragment.values(), 0);
         if (!accepted()) {
             return null;
         }
@@ -96,29 +98,49 @@ final class EventAssembler {
         return filterVerdict > 0;
     }
 
-    private void visitChildren(BinXmlNode[] nodes, SubstitutionValues values, int role, int depth) {
-        for (BinXmlNode node : nodes) {
-            if (--visitsLeft < 0) {
-                throw new EvtxFormatException("record needs more than " + MAX_NODE_VISITS + " node visits");
-            }
-            if (node instanceof Element element) {
-                visitElement(element, values, role, depth);
-            } else if (node instanceof Substitution s && values.type(s.index()) == ValueType.BINXML) {
-                Fragment nested = nestedFragment(values, s.index(), depth);
-                visitChildren(nested.template().roots(), nested.values(), role, depth + 1);
-            }
-            if (filterVerdict < 0) {
-                return;
+    /** Takes the steps with these values; false once the filter rejected the record, which ends the walk. */
+    private boolean run(Step[] steps, SubstitutionValues values, int depth) {
+        visitsLeft -= steps.length;
+        if (visitsLeft < 0) {
+            throw new EvtxFormatException("record needs more than " + MAX_VISITS + " assembly steps");
+        }
+        for (Step step : steps) {
+            if (step instanceof DataField field) {
+                String key = field.name() != null ? field.name()
+                        : field.nameParts() != null ? text(field.nameParts(), values) : "";
+                put(key.isEmpty() ? unnamedDataName(++unnamedData) : key, text(field.value(), values));
+            } else if (step instanceof SystemField field) {
+                systemField(field, values);
+            } else if (step instanceof NamedField field) {
+                put(field.name(), text(field.value(), values));
+            } else if (step instanceof Nested nested) {
+                if (values.type(nested.index()) == ValueType.BINXML
+                        && !runNested(values, nested.index(), nested.role(), depth + nested.depth())) {
+                    return false;
+                }
+            } else if (step instanceof AskFilter) {
+                if (!accepted()) {
+                    return false;
+                }
+            } else if (step instanceof FirstUserDataElement element) {
+                if (!userDataFieldsSeen) {
+                    userDataFieldsSeen = true;
+                    if (!run(element.fields(), values, depth)) {
+                        return false;
+                    }
+                }
             }
         }
+        return true;
     }
 
-    private Fragment nestedFragment(SubstitutionValues values, int index, int depth) {
+    private boolean runNested(SubstitutionValues values, int index, int role, int depth) {
         if (depth >= MAX_NESTING) {
             throw new EvtxFormatException("Binary XML values nested deeper than " + MAX_NESTING);
         }
         int offset = values.offset(index);
-        return Fragment.read(chunk, names, templates, offset, offset + values.size(index), valuesAt(depth + 1));
+        Fragment nested = Fragment.read(chunk, names, templates, offset, offset + values.size(index), valuesAt(depth + 1));
+        return run(nested.template().plan(role), nested.values(), depth + 1);
     }
 
     /** The values of a fragment read at this nesting level stay in use only while its subtree is walked. */
@@ -130,58 +152,16 @@ final class EventAssembler {
         return values;
     }
 
-    private void visitElement(Element element, SubstitutionValues values, int role, int depth) {
-        int name = element.code();
-        switch (role) {
-            case ROOT -> {
-                if (name == ElementName.EVENT) {
-                    visitChildren(element.children(), values, EVENT, depth + 1);
-                }
-            }
-            case EVENT -> {
-                if (name == ElementName.SYSTEM) {
-                    visitChildren(element.children(), values, SYSTEM, depth + 1);
-                } else if ((name == ElementName.EVENT_DATA || name == ElementName.USER_DATA) && accepted()) {
-                    visitChildren(element.children(), values, name == ElementName.EVENT_DATA ? EVENT_DATA : USER_DATA,
-                            depth + 1);
-                }
-            }
-            case SYSTEM -> systemField(element, values);
-            case EVENT_DATA -> {
-                if (name == ElementName.DATA) {
-                    BinXmlNode[] nameParts = element.attribute(ElementName.NAME);
-                    String key = nameParts == null ? "" : text(nameParts, values);
-                    put(key.isEmpty() ? unnamedDataName(++unnamedData) : key, text(element.children(), values));
-                } else if (name == ElementName.BINARY) {
-                    put(element.name(), text(element.children(), values));
-                }
-            }
-            case USER_DATA -> {
-                if (!userDataFieldsSeen) {
-                    userDataFieldsSeen = true;
-                    visitChildren(element.children(), values, USER_DATA_FIELDS, depth + 1);
-                }
-            }
-            case USER_DATA_FIELDS -> put(localName(element.name()), text(element.children(), values));
-            default -> throw new IllegalStateException("role " + role);
-        }
-    }
-
-    private void systemField(Element element, SubstitutionValues values) {
-        switch (element.code()) {
-            case ElementName.PROVIDER -> {
-                BinXmlNode[] parts = element.attribute(ElementName.NAME);
-                provider = parts == null ? null : text(parts, values, lastProvider);
-            }
-            case ElementName.EVENT_ID -> eventId = (int) number(element.children(), values);
-            case ElementName.VERSION -> version = (int) Math.max(0, number(element.children(), values));
-            case ElementName.CHANNEL -> channel = text(element.children(), values, lastChannel);
-            case ElementName.COMPUTER -> computer = text(element.children(), values, lastComputer);
-            case ElementName.TIME_CREATED -> {
-                BinXmlNode[] parts = element.attribute(ElementName.SYSTEM_TIME);
-                time = parts == null ? null : instant(parts, values);
-            }
-            case ElementName.EVENT_RECORD_ID -> recordId = number(element.children(), values);
+    private void systemField(SystemField field, SubstitutionValues values) {
+        BinXmlNode[] parts = field.parts();
+        switch (field.code()) {
+            case ElementName.PROVIDER -> provider = parts == null ? null : text(parts, values, lastProvider);
+            case ElementName.EVENT_ID -> eventId = (int) number(parts, values);
+            case ElementName.VERSION -> version = (int) Math.max(0, number(parts, values));
+            case ElementName.CHANNEL -> channel = text(parts, values, lastChannel);
+            case ElementName.COMPUTER -> computer = text(parts, values, lastComputer);
+            case ElementName.TIME_CREATED -> time = parts == null ? null : instant(parts, values);
+            case ElementName.EVENT_RECORD_ID -> recordId = number(parts, values);
             default -> {
                 // Level, Task, Keywords, Correlation, Execution, Security: not part of WindowsEvent
             }
@@ -196,11 +176,6 @@ final class EventAssembler {
     /** Param1, Param2, …: the same strings every time, so that such records share a field layout too. */
     private static String unnamedDataName(int number) {
         return number < UNNAMED_DATA_NAMES.length ? UNNAMED_DATA_NAMES[number] : UNNAMED_DATA_PREFIX + number;
-    }
-
-    private static String localName(String name) {
-        int colon = name.indexOf(':');
-        return colon < 0 ? name : name.substring(colon + 1);
     }
 
     /** {@link #text(BinXmlNode[], SubstitutionValues)}, reusing the last string when it is a repeated string value. */

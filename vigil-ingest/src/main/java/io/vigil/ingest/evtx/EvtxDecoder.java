@@ -71,21 +71,21 @@ public final class EvtxDecoder implements EventDecoder {
     private void decodeSequentially(String source, InputStream input, EventFilter filter, DecodeListener listener)
             throws IOException {
         DecodingWorkspace workspace = DecodingWorkspace.current();
-        byte[] bytes = workspace.takeChunkBuffer();
+        ChunkBuffer buffer = workspace.takeChunkBuffer();
         try {
             long offset = FileHeader.SIZE;
             for (int index = 0; ; index++, offset += Chunk.SIZE) {
-                int read = readFully(input, bytes);
+                int read = buffer.readNext(input, options.recoverSlack());
                 if (read < Chunk.SIZE) {
-                    reportTail(source, bytes, read, index, offset, listener);
+                    reportTail(source, buffer, read, index, offset, listener);
                     return;
                 }
-                if (!Chunk.isEmpty(bytes, Chunk.SIZE)) {
-                    new Chunk(bytes, index, offset, source).decode(filter, options.recoverSlack()).emitTo(listener);
+                if (!Chunk.isEmpty(buffer.bytes, buffer.filled())) {
+                    new Chunk(buffer.bytes, index, offset, source).decode(filter, options.recoverSlack()).emitTo(listener);
                 }
             }
         } finally {
-            workspace.giveBack(bytes);
+            workspace.giveBack(buffer);
         }
     }
 
@@ -95,39 +95,39 @@ public final class EvtxDecoder implements EventDecoder {
         try (ChunksInFlight chunks = new ChunksInFlight(pool(), filter, options.recoverSlack())) {
             // a file of one chunk (most samples) is decoded right here: handing it over costs more than it saves
             Chunk pending = null;
-            byte[] pendingBytes = null;
-            byte[] bytes = chunks.buffer();
+            ChunkBuffer pendingBuffer = null;
+            ChunkBuffer buffer = chunks.buffer();
             long offset = FileHeader.SIZE;
             for (int index = 0; ; index++, offset += Chunk.SIZE) {
-                int read = readFully(input, bytes);
+                int read = buffer.readNext(input, options.recoverSlack());
                 if (read < Chunk.SIZE) {
                     if (pending != null && chunks.size() == 0) {
                         pending.decode(filter, options.recoverSlack()).emitTo(listener);
                     } else if (pending != null) {
-                        chunks.submit(pending, pendingBytes);
+                        chunks.submit(pending, pendingBuffer);
                     }
                     chunks.emitUntil(0, listener);
-                    reportTail(source, bytes, read, index, offset, listener);
+                    reportTail(source, buffer, read, index, offset, listener);
                     return;
                 }
-                if (Chunk.isEmpty(bytes, Chunk.SIZE)) {
+                if (Chunk.isEmpty(buffer.bytes, buffer.filled())) {
                     continue;
                 }
                 if (pending != null) {
-                    chunks.submit(pending, pendingBytes);
+                    chunks.submit(pending, pendingBuffer);
                     chunks.emitUntil(limit - 1, listener);
                 }
-                pending = new Chunk(bytes, index, offset, source);
-                pendingBytes = bytes;
-                bytes = chunks.buffer();
+                pending = new Chunk(buffer.bytes, index, offset, source);
+                pendingBuffer = buffer;
+                buffer = chunks.buffer();
             }
         }
     }
 
     /** A short last chunk is damage unless it is only zero padding. */
-    private static void reportTail(String source, byte[] bytes, int read, int index, long offset,
+    private static void reportTail(String source, ChunkBuffer buffer, int read, int index, long offset,
             DecodeListener listener) {
-        if (read > 0 && !Chunk.isEmpty(bytes, read)) {
+        if (read > 0 && !Chunk.isEmpty(buffer.bytes, buffer.filled())) {
             listener.onError(DecodeError.atOffset(source, offset, "chunk " + index + ": truncated, " + read
                     + " of " + Chunk.SIZE + " bytes"));
         }

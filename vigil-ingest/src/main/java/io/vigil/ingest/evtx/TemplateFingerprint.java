@@ -89,7 +89,6 @@ final class TemplateFingerprint {
 
     private static boolean sameName(byte[] chunk, int name, byte[] expected) {
         int at = name + NAME_LENGTH_AT;
-        return name >= 0 && at <= chunk.length - expected.length
-                && Arrays.equals(chunk, at, at + expected.length, expected, 0, expected.length);
+        return name >= 0 && at <= chunk.length - expected.length && Bytes.same(chunk, at, expected, 0, expected.length);
     }
 }

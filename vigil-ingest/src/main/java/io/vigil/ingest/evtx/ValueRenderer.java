@@ -13,6 +13,7 @@ final class ValueRenderer {
 
     private static final Charset ANSI = ansiCharset();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}} */
     private static final int GUID_TEXT_LENGTH = 38;
     private static final long FILETIME_TICKS_PER_SECOND = 10_000_000L;
@@ -37,7 +38,7 @@ final class ValueRenderer {
             case ANSI_STRING -> ansi(b, offset, size);
             case INT8, INT16, INT32, INT64 -> Long.toString(integer(b, offset, size, type));
             case UINT8, UINT16, UINT32, UINT64 -> Long.toUnsignedString(integer(b, offset, size, type));
-            case HEX_INT32, HEX_INT64, SIZE_T -> "0x" + Long.toHexString(integer(b, offset, size, type));
+            case HEX_INT32, HEX_INT64, SIZE_T -> hexNumber(integer(b, offset, size, type));
             case REAL32 -> real(Float.intBitsToFloat(Bytes.i32(b, sized(offset, size, 4))));
             case REAL64 -> real(Double.longBitsToDouble(Bytes.i64(b, sized(offset, size, 8))));
             case BOOL -> integer(b, offset, Math.min(size, 4), UINT32) != 0 ? "true" : "false";
@@ -102,6 +103,18 @@ final class ValueRenderer {
         }
         String plain = new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
         return plain.equals("-0") ? "0" : plain;
+    }
+
+    /** {@code 0x} and the lower-case hex digits, without leading zeros. */
+    static String hexNumber(long value) {
+        int digits = Math.max(1, (Long.SIZE - Long.numberOfLeadingZeros(value) + 3) / 4);
+        byte[] s = new byte[2 + digits];
+        s[0] = '0';
+        s[1] = 'x';
+        for (int at = s.length - 1; at >= 2; at--, value >>>= 4) {
+            s[at] = LOWER_HEX[(int) value & 0xF];
+        }
+        return new String(s, StandardCharsets.ISO_8859_1);
     }
 
     static String guid(byte[] b, int offset) {
@@ -231,21 +244,26 @@ final class ValueRenderer {
         return s.toString();
     }
 
-    /** Items of an array value joined by {@link #ARRAY_SEPARATOR}. */
+    /** Items of an array value joined by {@link #ARRAY_SEPARATOR}; most arrays hold one item. */
     private static final class ArrayText {
-        private final StringBuilder text = new StringBuilder();
+        private String first = "";
+        private StringBuilder text;
         private int items;
 
         void add(String item) {
-            if (items++ > 0) {
-                text.append(ARRAY_SEPARATOR);
+            if (items++ == 0) {
+                first = item;
+                return;
             }
-            text.append(item);
+            if (text == null) {
+                text = new StringBuilder(first);
+            }
+            text.append(ARRAY_SEPARATOR).append(item);
         }
 
         @Override
         public String toString() {
-            return text.toString();
+            return text == null ? first : text.toString();
         }
     }
 

@@ -19,7 +19,10 @@ public final class Channels {
             "windows powershell", "Windows PowerShell",
             "microsoft-windows-powershell/operational", "Microsoft-Windows-PowerShell/Operational");
 
-    /** Channels already in their canonical spelling need no lower-casing (the common case, per event). */
+    /**
+     * Channels already in their canonical spelling need no lower-casing (the common case, per event);
+     * decoders that hand out these very constants skip even the lookup.
+     */
     private static final java.util.Set<String> SPELLED_RIGHT = java.util.Set.copyOf(CANONICAL.values());
 
     private Channels() {
@@ -29,7 +32,7 @@ public final class Channels {
         if (channel == null) {
             return "";
         }
-        if (SPELLED_RIGHT.contains(channel)) {
+        if (channel == SECURITY || channel == SYSTEM || SPELLED_RIGHT.contains(channel)) {
             return channel;
         }
         String known = CANONICAL.get(channel.toLowerCase(Locale.ROOT));
