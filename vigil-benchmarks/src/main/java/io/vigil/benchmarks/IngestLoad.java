@@ -31,7 +31,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Sustained HTTP ingest with durable acknowledgement, and alert latency, on this machine.
  *
- * <p>Starts the server in this JVM (start-dev settings, a temporary data folder, H2), then for the
+ * <p>Starts the server in a child JVM (start-dev settings, a temporary data folder, H2), so that the
+ * load generator's own JIT and garbage do not count against it; then for the
  * given time several client threads POST batches of the OTRF purplesharp recording's lines to
  * {@code /api/v1/events} over loopback; only 202 answers (journaled, fsync'd) count. Once a second a
  * marker batch — a Kerberoasting burst from an address used once — is sent, and a poller measures
@@ -46,22 +47,55 @@ public final class IngestLoad {
     private static final String PASSWORD = "load-harness-password";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String READY = "load-server-ready ";
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("serve")) {
+            serve();
+            return;
+        }
         Path corpus = Path.of(args.length > 0 ? args[0] : System.getenv().getOrDefault("VIGIL_CORPUS", "../shared/data"));
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int linesPerBatch = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
 
         List<byte[]> batches = batches(corpus, linesPerBatch);
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), IngestLoad.class.getName(), "serve")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String base = awaitReady(server);
+            run(base, batches, linesPerBatch, seconds, threads);
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The child: a start-dev server on a temporary data folder with a sender account; prints its address. */
+    private static void serve() throws Exception {
         Path data = Files.createTempDirectory("vigil-load");
         ServerConfig config = ServerConfig.of(ServerConfig.Mode.DEVELOPMENT, ResolvedSettings.resolve(
                 Map.of(ServerSetting.HTTP_PORT, "0", ServerSetting.DATA_DIR, data.toString()), Map.of(), null));
-        try (ConfigurableApplicationContext server = VigilServer.run(config)) {
-            server.getBean(VigilDatabase.class).users().create("load",
-                    server.getBean(PasswordEncoder.class).encode(PASSWORD), Role.SECURITY_ADMIN);
-            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort();
-            run(base, batches, linesPerBatch, seconds, threads);
+        ConfigurableApplicationContext server = VigilServer.run(config);
+        server.getBean(VigilDatabase.class).users().create("load",
+                server.getBean(PasswordEncoder.class).encode(PASSWORD), Role.SECURITY_ADMIN);
+        System.out.println(READY + "http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    private static String awaitReady(Process server) throws Exception {
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith(READY)) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "load-server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return line.substring(READY.length()).strip();
+            }
         }
+        throw new IllegalStateException("the load server exited before it was ready");
     }
 
     private static void run(String base, List<byte[]> batches, int linesPerBatch, int seconds, int threads)

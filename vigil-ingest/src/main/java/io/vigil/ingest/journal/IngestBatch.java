@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the server stores per received request, as one journal record: the raw bytes exactly as
+ * What servers before journal format version 2 stored per received request: the raw bytes exactly as
  * received (event lines, an event XML document, a syslog datagram) with where and when they came
- * from. Decoding happens on the consumer side, so a decoder fix can be replayed over the journal.
+ * from, decoded on the consumer side. Servers now journal {@link EventBatch}es, decoded once on
+ * receipt; this form is still read so that a journal written before an upgrade is replayed.
  * Encode it with {@link IngestBatchCodec}.
  *
  * @param source      where it came from, e.g. {@code http:10.0.0.5} or {@code syslog-tcp:dc01}

@@ -6,6 +6,7 @@ import io.vigil.engine.embedded.EmbeddedEngine;
 import io.vigil.engine.embedded.EngineOptions;
 import io.vigil.ingest.decode.DecodeError;
 import io.vigil.ingest.decode.DecodeListener;
+import io.vigil.ingest.journal.EventBatchCodec;
 import io.vigil.ingest.journal.IngestBatch;
 import io.vigil.ingest.journal.IngestBatchCodec;
 import io.vigil.ingest.journal.Journal;
@@ -143,26 +144,35 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     }
 
     private void process(JournalRecord record, EmbeddedEngine current) {
-        IngestBatch batch;
         try {
-            batch = IngestBatchCodec.decode(record.payload());
+            if (EventBatchCodec.isEventBatch(record.payload())) {
+                EventBatchCodec.decode(record.payload()).events().forEach(event -> submit(event, current));
+            } else {
+                replayRawBatch(record, IngestBatchCodec.decode(record.payload()), current);
+            }
         } catch (IllegalArgumentException e) {
             log.warn("journal record {} is not an ingest batch: {}", record.position(), e.getMessage());
-            return;
         }
+    }
+
+    private void submit(WindowsEvent event, EmbeddedEngine current) {
+        IdentityEvent identity = normalizer.normalize(event);
+        if (identity != null) {
+            current.submit(identity);
+        }
+    }
+
+    /** A batch journaled as received, by a server before format version 2: decoded here. */
+    private void replayRawBatch(JournalRecord record, IngestBatch batch, EmbeddedEngine current) {
         sources.read(batch.source() + "#" + record.position(), new ByteArrayInputStream(batch.content()),
                 normalizer.filter(), new DecodeListener() {
                     @Override
                     public void onEvent(WindowsEvent event) {
-                        IdentityEvent identity = normalizer.normalize(event);
-                        if (identity != null) {
-                            current.submit(identity);
-                        }
+                        submit(event, current);
                     }
 
                     @Override
                     public void onError(DecodeError error) {
-                        // every batch was decoded once before it was journaled: this means the decoders changed
                         log.warn("journal record {} no longer decodes cleanly: {}", record.position(), error);
                     }
                 });

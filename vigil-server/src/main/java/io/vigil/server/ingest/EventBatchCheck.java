@@ -13,23 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes a received batch once before it is acknowledged, so a malformed batch is refused with its
- * errors (line and reason) instead of reaching the journal and the engine. It decodes as the
- * detection loop will: the events detectors read are parsed and checked in full, the others are
- * counted and checked for their framing only, which keeps the check as fast as detection itself.
+ * Decodes a received batch once, before it is acknowledged, so a malformed batch is refused with its
+ * errors (line and reason) instead of reaching the journal and the engine. The events detectors read
+ * are parsed and checked in full and kept, for the journal; the others are counted and checked for
+ * their framing only. Nothing is decoded a second time.
  */
 public final class EventBatchCheck {
 
     public static final int MAX_REPORTED_ERRORS = 20;
 
-    public record Result(long events, long errors, List<String> firstErrors) {
+    /**
+     * @param events   records the batch holds
+     * @param detected the events detectors read, decoded; what the journal keeps
+     */
+    public record Result(long events, long errors, List<String> firstErrors, List<WindowsEvent> detected) {
         public boolean valid() {
             return errors == 0 && events > 0;
         }
     }
 
-    /** The events the detection loop builds; the same filter, so check and detection agree. */
-    private static final EventFilter DETECTED = new IdentityNormalizer().filter();
+    /** The events detectors read: those the check builds and the journal keeps. */
+    public static final EventFilter DETECTED = new IdentityNormalizer().filter();
 
     private final EventSources sources;
 
@@ -39,11 +43,12 @@ public final class EventBatchCheck {
 
     Result check(String name, byte[] body) {
         List<String> reported = new ArrayList<>();
+        List<WindowsEvent> detected = new ArrayList<>();
         CountingFilter records = new CountingFilter(DETECTED);
         WalkReport report = sources.read(name, new ByteArrayInputStream(body), records, new DecodeListener() {
             @Override
             public void onEvent(WindowsEvent event) {
-                // counted by the filter, built only to be checked
+                detected.add(event);
             }
 
             @Override
@@ -54,6 +59,6 @@ public final class EventBatchCheck {
                 }
             }
         });
-        return new Result(records.records(), report.errors(), reported);
+        return new Result(records.records(), report.errors(), reported, detected);
     }
 }

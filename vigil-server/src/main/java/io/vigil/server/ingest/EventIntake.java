@@ -1,7 +1,7 @@
 package io.vigil.server.ingest;
 
-import io.vigil.ingest.journal.IngestBatch;
-import io.vigil.ingest.journal.IngestBatchCodec;
+import io.vigil.ingest.journal.EventBatch;
+import io.vigil.ingest.journal.EventBatchCodec;
 import io.vigil.ingest.journal.Journal;
 import io.vigil.ingest.journal.JournalConfig;
 import io.vigil.ingest.journal.JournalFullException;
@@ -54,19 +54,27 @@ public class EventIntake {
     }
 
     /** Checks and journals one batch all or nothing: a batch with any undecodable record is refused whole. */
-    public Outcome accept(SourceKind kind, String source, String contentType, byte[] content) throws IOException {
+    public Outcome accept(SourceKind kind, String source, byte[] content) throws IOException {
         EventBatchCheck.Result checked = check(kind, source, content);
         if (!checked.valid()) {
             metrics.refused(kind.tag(), "malformed", 1);
             return new Malformed(checked);
         }
         try {
-            PositionRange written = journal(kind, List.of(new CheckedBatch(
-                    new IngestBatch(source, contentType, clock.instant(), content), checked.events())));
+            PositionRange written = journal(kind, List.of(checkedBatch(source, checked, content.length)));
             return new Accepted(checked.events(), written.first());
         } catch (JournalFullException e) {
             return new Busy(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            metrics.refused(kind.tag(), "malformed", 1);
+            return new Malformed(new EventBatchCheck.Result(checked.events(), 1, List.of(e.getMessage()), List.of()));
         }
+    }
+
+    /** What {@link #journal} takes for a batch that {@link #check} found valid. */
+    public CheckedBatch checkedBatch(String source, EventBatchCheck.Result checked, long receivedBytes) {
+        return new CheckedBatch(new EventBatch(source, clock.instant(), checked.events(), checked.detected()),
+                receivedBytes);
     }
 
     /** Decodes {@code content} once without journaling it; undecodable records are counted for {@code kind}. */
@@ -82,17 +90,18 @@ public class EventIntake {
      * Appends checked batches as one durable group and counts them; nothing is counted as received
      * unless the append returned.
      *
-     * @throws JournalFullException when the journal has no room (also when a group can never fit its
-     *                              bounds); nothing was written and the refusal is counted
+     * @throws JournalFullException     when the journal has no room (also when a group can never fit its
+     *                                  bounds); nothing was written and the refusal is counted
+     * @throws IllegalArgumentException when one event alone is larger than a journal record
      */
     public PositionRange journal(SourceKind kind, List<CheckedBatch> batches) throws JournalFullException, IOException {
         List<byte[]> payloads = new ArrayList<>(batches.size());
         long events = 0;
         long bytes = 0;
         for (CheckedBatch b : batches) {
-            payloads.add(IngestBatchCodec.encode(b.batch()));
+            payloads.addAll(EventBatchCodec.encode(b.batch(), maxRecordBytes));
             events += b.events();
-            bytes += b.batch().content().length;
+            bytes += b.receivedBytes();
         }
         PositionRange written;
         try {
@@ -119,10 +128,5 @@ public class EventIntake {
     /** True while the journal refused an append for lack of room within the last {@link #BUSY_WINDOW}. */
     public boolean recentlyRefusedForRoom() {
         return lastRefusedForRoom.isAfter(clock.instant().minus(BUSY_WINDOW));
-    }
-
-    /** The largest content one journal record holds, with room for the batch's own header. */
-    public int maxBatchBytes() {
-        return maxRecordBytes - 64 * 1024;
     }
 }

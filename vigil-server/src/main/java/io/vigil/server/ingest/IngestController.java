@@ -55,7 +55,7 @@ class IngestController {
                     "a batch may hold at most " + MAX_BODY_BYTES + " bytes; send smaller batches", Map.of());
         }
         String source = SourceKind.HTTP.source(request.getRemoteAddr() + (principal == null ? "" : ":" + principal.getName()));
-        EventIntake.Outcome outcome = intake.accept(SourceKind.HTTP, source, type, body);
+        EventIntake.Outcome outcome = intake.accept(SourceKind.HTTP, source, body);
         if (outcome instanceof EventIntake.Malformed malformed) {
             EventBatchCheck.Result checked = malformed.check();
             return problem(HttpStatus.BAD_REQUEST, "Malformed events",

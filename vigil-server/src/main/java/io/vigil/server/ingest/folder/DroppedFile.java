@@ -1,12 +1,11 @@
 package io.vigil.server.ingest.folder;
 
+import io.vigil.ingest.decode.CountingFilter;
 import io.vigil.ingest.decode.DecodeError;
 import io.vigil.ingest.decode.DecodeListener;
-import io.vigil.ingest.decode.EventFilter;
-import io.vigil.ingest.journal.IngestBatch;
+import io.vigil.ingest.journal.EventBatch;
 import io.vigil.ingest.journal.JournalFullException;
 import io.vigil.ingest.source.EventSources;
-import io.vigil.ingest.source.FormatSniffer;
 import io.vigil.model.event.WindowsEvent;
 import io.vigil.server.ingest.CheckedBatch;
 import io.vigil.server.ingest.EventBatchCheck;
@@ -22,18 +21,17 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Journals one dropped file. A file that fits one journal record (16 MiB less a little) is journaled
- * as received, whatever its format (EVTX, XML, JSON lines, zip, gzip), so a decoder fix can be
- * replayed over it. A larger file is decoded here and journaled in parts of re-encoded JSON lines
- * (see {@link EventEnvelopeLines}); should the server stop half way, the file is read again from the
- * start on restart and its first parts are journaled twice, which alert ids make harmless. A file
- * from which no event can be decoded is refused; one with some undecodable records is journaled
- * and the bad records are counted.
+ * Journals one dropped file, whatever its format (EVTX, XML, JSON lines, zip, gzip) and size: it is
+ * decoded as it is read, and the events detectors read are journaled in parts of at most
+ * {@link #PART_EVENTS}. Should the server stop half way, the file is read again from the start on
+ * restart and its first parts are journaled twice, which alert ids make harmless. A file from which
+ * no event can be decoded is refused; one with some undecodable records is journaled and the bad
+ * records are counted.
  */
 final class DroppedFile {
 
-    /** Parts of a large file are cut at about this size. */
-    static final int PART_BYTES = 8 << 20;
+    /** A part is journaled once it holds this many events. */
+    static final int PART_EVENTS = 20_000;
     private static final long FIRST_WAIT_MILLIS = 100;
     private static final long LONGEST_WAIT_MILLIS = 2_000;
 
@@ -44,7 +42,6 @@ final class DroppedFile {
     private final EventIntake intake;
     private final EventSources sources;
     private final BooleanSupplier running;
-    private final FormatSniffer sniffer = new FormatSniffer();
 
     DroppedFile(EventIntake intake, EventSources sources, BooleanSupplier running) {
         this.intake = intake;
@@ -54,37 +51,19 @@ final class DroppedFile {
 
     Outcome ingest(Path file) throws IOException, InterruptedException {
         String source = SourceKind.FOLDER.source(file.getFileName().toString());
-        return Files.size(file) <= intake.maxBatchBytes() ? whole(file, source) : inParts(file, source);
-    }
-
-    private Outcome whole(Path file, String source) throws IOException, InterruptedException {
-        byte[] content = Files.readAllBytes(file);
-        EventBatchCheck.Result checked = intake.check(SourceKind.FOLDER, source, content);
-        if (checked.events() == 0) {
-            return new Outcome(0, checked.errors() == 0 ? "no events in the file" : String.join("\n", checked.firstErrors()));
-        }
-        String type = contentType(content);
-        journal(new CheckedBatch(new IngestBatch(source, type, Instant.now(), content), checked.events()));
-        return new Outcome(checked.events(), null);
-    }
-
-    private Outcome inParts(Path file, String source) throws IOException, InterruptedException {
-        EventEnvelopeLines part = new EventEnvelopeLines();
-        PartWriter writer = new PartWriter(source, part);
+        PartWriter writer = new PartWriter(source);
         try (InputStream in = Files.newInputStream(file)) {
-            sources.read(source, in, EventFilter.ALL, writer);
+            sources.read(source, in, writer.records, writer);
         }
         writer.rethrow();
-        if (part.events() > 0) {
-            writer.journalPart();
-        }
+        writer.journalPart(Files.size(file));
         if (writer.errors > 0) {
             intake.undecodable(SourceKind.FOLDER, writer.errors);
         }
-        if (writer.journaled == 0) {
+        if (writer.journaledRecords == 0) {
             return new Outcome(0, writer.firstErrors.isEmpty() ? "no events in the file" : String.join("\n", writer.firstErrors));
         }
-        return new Outcome(writer.journaled, null);
+        return new Outcome(writer.journaledRecords, null);
     }
 
     /** Journals, waiting while the journal is full: the file stays in the inbox until its events are durable. */
@@ -104,17 +83,6 @@ final class DroppedFile {
         }
     }
 
-    private String contentType(byte[] content) {
-        return switch (sniffer.sniff(content, Math.min(content.length, FormatSniffer.PEEK_BYTES))) {
-            case EVTX -> "application/x-evtx";
-            case EVENT_XML -> "application/xml";
-            case ZIP -> "application/zip";
-            case GZIP -> "application/gzip";
-            case TAR -> "application/x-tar";
-            default -> "application/x-ndjson";
-        };
-    }
-
     /**
      * Collects decoded events into parts and journals each full part. Exceptions cannot leave a
      * listener (the decoder would report them as its own failure), so the first one is kept and
@@ -122,15 +90,15 @@ final class DroppedFile {
      */
     private final class PartWriter implements DecodeListener {
         private final String source;
-        private final EventEnvelopeLines part;
+        final CountingFilter records = new CountingFilter(EventBatchCheck.DETECTED);
+        private final List<WindowsEvent> part = new ArrayList<>();
         private final List<String> firstErrors = new ArrayList<>();
         private long errors;
-        private long journaled;
+        private long journaledRecords;
         private Exception failure;
 
-        PartWriter(String source, EventEnvelopeLines part) {
+        PartWriter(String source) {
             this.source = source;
-            this.part = part;
         }
 
         @Override
@@ -139,10 +107,10 @@ final class DroppedFile {
                 return;
             }
             part.add(event);
-            if (part.bytes() >= PART_BYTES) {
+            if (part.size() >= PART_EVENTS) {
                 try {
-                    journalPart();
-                } catch (IOException | InterruptedException e) {
+                    journalPart(0);
+                } catch (IOException | InterruptedException | IllegalArgumentException e) {
                     failure = e;
                 }
             }
@@ -156,10 +124,19 @@ final class DroppedFile {
             }
         }
 
-        void journalPart() throws IOException, InterruptedException {
-            long events = part.events();
-            journal(new CheckedBatch(new IngestBatch(source, "application/x-ndjson", Instant.now(), part.take()), events));
-            journaled += events;
+        /**
+         * Journals the events collected so far and the records read since the last part, if any.
+         *
+         * @param fileBytes the file's size with its last part, 0 before, for the ingest metrics
+         */
+        void journalPart(long fileBytes) throws IOException, InterruptedException {
+            long partRecords = records.records() - journaledRecords;
+            if (partRecords == 0) {
+                return;
+            }
+            journal(new CheckedBatch(new EventBatch(source, Instant.now(), partRecords, part), fileBytes));
+            journaledRecords += partRecords;
+            part.clear();
         }
 
         void rethrow() throws IOException, InterruptedException {
@@ -168,6 +145,9 @@ final class DroppedFile {
             }
             if (failure instanceof InterruptedException interrupted) {
                 throw interrupted;
+            }
+            if (failure instanceof IllegalArgumentException tooLarge) {
+                throw new IOException(tooLarge.getMessage(), tooLarge);
             }
         }
     }

@@ -32,13 +32,13 @@ final class MessageAdmission {
     /** Adds the message to {@code group} and returns true, or drops it and returns false. */
     boolean admit(String source, byte[] frame, MessageGroup group) {
         try {
-            SyslogPayload payload = SyslogPayload.of(SyslogParser.parse(frame).payload());
-            EventBatchCheck.Result checked = intake.check(kind, source, payload.bytes());
+            byte[] event = SyslogPayload.eventBytes(SyslogParser.parse(frame).payload());
+            EventBatchCheck.Result checked = intake.check(kind, source, event);
             if (!checked.valid()) {
                 throw new MalformedSyslogException(checked.firstErrors().isEmpty() ? "MSG holds no event"
                         : checked.firstErrors().get(0));
             }
-            group.add(payload, checked.events());
+            group.add(frame.length, checked.events(), checked.detected());
             return true;
         } catch (MalformedSyslogException e) {
             drop(source, e.getMessage());

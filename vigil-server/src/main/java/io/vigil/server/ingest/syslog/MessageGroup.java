@@ -1,44 +1,33 @@
 package io.vigil.server.ingest.syslog;
 
-import io.vigil.ingest.journal.IngestBatch;
+import io.vigil.ingest.journal.EventBatch;
+import io.vigil.model.event.WindowsEvent;
 import io.vigil.server.ingest.CheckedBatch;
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checked messages from one sender waiting to be journaled together: JSON events as JSON lines and
- * event XML concatenated (both decoders read such a stream), so a group becomes at most two journal
- * records.
+ * Checked messages from one sender waiting to be journaled together, as one journal batch: the events
+ * detectors read, and the count of all the messages held.
  */
 final class MessageGroup {
 
-    static final String JSON_LINES = "application/x-ndjson";
-    static final String EVENT_XML = "application/xml";
-
-    private final ByteArrayOutputStream jsonLines = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream eventXml = new ByteArrayOutputStream();
-    private long jsonEvents;
-    private long xmlEvents;
+    private final List<WindowsEvent> detected = new ArrayList<>();
+    private long events;
+    private long bytes;
     private int messages;
     private long firstAddedNanos;
 
-    /** Adds a checked payload: a JSON event already on one line, or event XML. */
-    void add(SyslogPayload payload, long events) {
+    /** Adds a checked message: its size, the events it held, and those of them detectors read. */
+    void add(int messageBytes, long messageEvents, List<WindowsEvent> messageDetected) {
         if (messages == 0) {
             firstAddedNanos = System.nanoTime();
         }
         messages++;
-        if (payload.json()) {
-            jsonLines.writeBytes(payload.bytes());
-            jsonLines.write('\n');
-            jsonEvents += events;
-        } else {
-            eventXml.writeBytes(payload.bytes());
-            eventXml.write('\n');
-            xmlEvents += events;
-        }
+        bytes += messageBytes;
+        events += messageEvents;
+        detected.addAll(messageDetected);
     }
 
     boolean isEmpty() {
@@ -51,26 +40,18 @@ final class MessageGroup {
 
     boolean due(SyslogLimits limits) {
         return messages > 0 && (messages >= limits.groupMessages()
-                || jsonLines.size() + eventXml.size() >= limits.groupBytes()
+                || bytes >= limits.groupBytes()
                 || System.nanoTime() - firstAddedNanos >= limits.groupAge().toNanos());
     }
 
     List<CheckedBatch> batches(String source, Instant receivedAt) {
-        List<CheckedBatch> batches = new ArrayList<>(2);
-        if (jsonEvents > 0) {
-            batches.add(new CheckedBatch(new IngestBatch(source, JSON_LINES, receivedAt, jsonLines.toByteArray()), jsonEvents));
-        }
-        if (xmlEvents > 0) {
-            batches.add(new CheckedBatch(new IngestBatch(source, EVENT_XML, receivedAt, eventXml.toByteArray()), xmlEvents));
-        }
-        return batches;
+        return List.of(new CheckedBatch(new EventBatch(source, receivedAt, events, detected), bytes));
     }
 
     void clear() {
-        jsonLines.reset();
-        eventXml.reset();
-        jsonEvents = 0;
-        xmlEvents = 0;
+        detected.clear();
+        events = 0;
+        bytes = 0;
         messages = 0;
     }
 }

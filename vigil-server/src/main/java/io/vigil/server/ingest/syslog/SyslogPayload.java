@@ -1,13 +1,16 @@
 package io.vigil.server.ingest.syslog;
 
 /**
- * The event a syslog MSG carries: a JSON event, flattened onto one line so that it can join a JSON
- * lines batch (a line break can only be whitespace between JSON tokens, never inside a string), or
- * Windows event XML.
+ * The event a syslog MSG carries: a JSON event, flattened onto one line so that the JSON lines
+ * decoder reads it as one record (a line break can only be whitespace between JSON tokens, never
+ * inside a string), or Windows event XML as it is.
  */
-record SyslogPayload(boolean json, byte[] bytes) {
+final class SyslogPayload {
 
-    static SyslogPayload of(byte[] msg) throws MalformedSyslogException {
+    private SyslogPayload() {
+    }
+
+    static byte[] eventBytes(byte[] msg) throws MalformedSyslogException {
         if (msg[0] == '{') {
             byte[] line = msg.clone();
             for (int i = 0; i < line.length; i++) {
@@ -15,10 +18,10 @@ record SyslogPayload(boolean json, byte[] bytes) {
                     line[i] = ' ';
                 }
             }
-            return new SyslogPayload(true, line);
+            return line;
         }
         if (msg[0] == '<') {
-            return new SyslogPayload(false, msg);
+            return msg;
         }
         throw new MalformedSyslogException("MSG is neither Windows event XML nor a JSON event");
     }
