@@ -202,7 +202,7 @@ public abstract class PamConnectorContract<S extends VendorSimulator> {
         sim.clearRequests();
         sim.faults().inject(Fault.status(503).times(100).onPath(listingPath() + "$"));
 
-        PamException e = catchThrowableOfType(connector::listManagedAccounts, PamException.class);
+        PamException e = catchThrowableOfType(PamException.class, connector::listManagedAccounts);
 
         assertThat(e.failure()).isEqualTo(PamFailure.VENDOR_ERROR);
         assertThat(e.httpStatus()).isEqualTo(503);
@@ -278,12 +278,12 @@ public abstract class PamConnectorContract<S extends VendorSimulator> {
         shown.add(config.toString());
         shown.add(connector.toString());
         sim.faults().inject(Fault.status(500).times(100).onPath(listingPath() + "$"));
-        shown.add(catchThrowableOfType(connector::listManagedAccounts, PamException.class).toString());
+        shown.add(catchThrowableOfType(PamException.class, connector::listManagedAccounts).toString());
         sim.faults().clear();
         // twice: a vendor that answers an expired token with 403 signs in again before giving up
         sim.faults().inject(Fault.status(403).times(2).onPath(changePath()));
-        shown.add(catchThrowableOfType(() -> connector.requestPasswordChange(vendorId(sim, "svc_sql")),
-                PamException.class).toString());
+        shown.add(catchThrowableOfType(PamException.class,
+                () -> connector.requestPasswordChange(vendorId(sim, "svc_sql"))).toString());
         sim.faults().clear();
         String wrong = "Wrong-Secret-7654321";
         PamConfig wrongConfig = configWithWrongSecret(sim, http(), wrong);
