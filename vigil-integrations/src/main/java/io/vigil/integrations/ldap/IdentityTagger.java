@@ -29,7 +29,7 @@ import java.util.Set;
  * <li>DOMAIN_CONTROLLER: a computer with {@code SERVER_TRUST_ACCOUNT} (or
  * {@code PARTIAL_SECRETS_ACCOUNT}, a read-only DC), or a member of Domain Controllers (516) or
  * Read-only Domain Controllers (521).</li>
- * <li>SERVICE_ACCOUNT: a gMSA, or a user with an SPN (every computer has SPNs).</li>
+ * <li>SERVICE_ACCOUNT: a gMSA, or a user with an SPN (every computer has SPNs), krbtgt excepted.</li>
  * <li>KERBEROASTABLE: an enabled user with an SPN (gMSA and computer passwords are random).</li>
  * <li>ASREP_ROASTABLE: an enabled account with {@code DONT_REQ_PREAUTH}.</li>
  * <li>DISABLED: an account with {@code ACCOUNTDISABLE}.</li>
@@ -38,6 +38,7 @@ import java.util.Set;
 public final class IdentityTagger {
 
     private static final Set<Long> DOMAIN_CONTROLLER_GROUP_RIDS = Set.of(516L, 521L);
+    private static final long KRBTGT_RID = 502;
 
     private final DefaultSensitiveGroups sensitiveGroups;
 
@@ -82,7 +83,8 @@ public final class IdentityTagger {
         if (kind == DirectoryObjectKind.GROUP) {
             return;
         }
-        boolean hasSpn = !identity.servicePrincipalNames().isEmpty();
+        // krbtgt carries kadmin/changepw, but it is the KDC's own key, not a service anyone runs
+        boolean hasSpn = !identity.servicePrincipalNames().isEmpty() && !isKrbtgt(identity);
         if (kind == DirectoryObjectKind.COMPUTER && (inDcGroup || identity.has(UacFlag.SERVER_TRUST_ACCOUNT)
                 || identity.has(UacFlag.PARTIAL_SECRETS_ACCOUNT))) {
             tags.add(IdentityTag.DOMAIN_CONTROLLER);
@@ -99,6 +101,11 @@ public final class IdentityTagger {
         if (!identity.enabled()) {
             tags.add(IdentityTag.DISABLED);
         }
+    }
+
+    private static boolean isKrbtgt(DirectoryIdentity identity) {
+        return identity.objectSid() != null && identity.objectSid().startsWith("S-1-5-21-")
+                && identity.rid() == KRBTGT_RID;
     }
 
     private boolean isDefaultSensitiveGroup(DirectoryIdentity identity) {
