@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,6 +43,7 @@ final class AdBehaviour extends InMemoryOperationInterceptor {
     private final String domainRoot;
     private final AtomicLong usn = new AtomicLong(5000);
     private final AtomicReference<String> serverName = new AtomicReference<>(DC1);
+    private final AtomicInteger rangeRequests = new AtomicInteger();
 
     AdBehaviour(String domainRoot) {
         this.domainRoot = domainRoot;
@@ -49,6 +51,11 @@ final class AdBehaviour extends InMemoryOperationInterceptor {
 
     long highestUsn() {
         return usn.get();
+    }
+
+    /** Searches that asked for {@code member;range=…}: the client's follow-ups. */
+    int rangeRequests() {
+        return rangeRequests.get();
     }
 
     void answerAs(String dsServiceName) {
@@ -84,6 +91,7 @@ final class AdBehaviour extends InMemoryOperationInterceptor {
             if (lower.startsWith("member;range=")) {
                 long start = Long.parseLong(lower.substring("member;range=".length(), lower.indexOf('-')));
                 request.setProperty(RANGE_START, start);
+                rangeRequests.incrementAndGet();
                 attributes[i] = "member";
             }
         }
