@@ -10,9 +10,12 @@ import java.util.stream.Collectors;
 /** Which server certificates a TLS connection accepts. */
 public sealed interface TlsTrust {
 
-    /** Certificates that chain to a CA in this trust store, for the host name connected to. */
-    static TlsTrust trustStore(Path path, String type) {
-        return new TrustStore(path, type);
+    /**
+     * Certificates that chain to one of the CA certificates in this PEM file (e.g. the AD CS root
+     * exported as Base-64) and name the host connected to.
+     */
+    static TlsTrust caCertificates(Path pemFile) {
+        return new CaCertificates(pemFile);
     }
 
     /**
@@ -23,10 +26,9 @@ public sealed interface TlsTrust {
         return new PinnedCertificates(sha256Fingerprints);
     }
 
-    record TrustStore(Path path, String type) implements TlsTrust {
-        public TrustStore {
-            Objects.requireNonNull(path, "path");
-            type = type == null ? "PKCS12" : type;
+    record CaCertificates(Path pemFile) implements TlsTrust {
+        public CaCertificates {
+            Objects.requireNonNull(pemFile, "pemFile");
         }
     }
 

@@ -7,10 +7,8 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllSSLSocketVerifier;
-import com.unboundid.util.ssl.TrustStoreTrustManager;
 import io.vigil.integrations.ldap.LdapConnectionConfig;
 import io.vigil.integrations.ldap.TlsTrust;
 import io.vigil.integrations.ldap.TransportSecurity;
@@ -23,7 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /** Opens a bound connection to the first configured host that answers. */
 public final class LdapConnector {
@@ -82,10 +80,9 @@ public final class LdapConnector {
         if (security == TransportSecurity.PLAIN) {
             return new LDAPConnection(options, host, config.port());
         }
-        SSLUtil ssl = sslUtil();
-        options.setSSLSocketVerifier(config.trust() instanceof TlsTrust.PinnedCertificates
-                ? TrustAllSSLSocketVerifier.getInstance()
-                : new HostNameSSLSocketVerifier(false));
+        SSLUtil ssl = sslUtil(host);
+        // the host name is checked in the trust manager (see HostNameCheckingTrustManager)
+        options.setSSLSocketVerifier(TrustAllSSLSocketVerifier.getInstance());
         try {
             if (security == TransportSecurity.LDAPS) {
                 return new LDAPConnection(ssl.createSSLSocketFactory(), options, host, config.port());
@@ -107,15 +104,12 @@ public final class LdapConnector {
         }
     }
 
-    private SSLUtil sslUtil() {
-        TrustManager trustManager;
+    private SSLUtil sslUtil(String host) {
         if (config.trust() instanceof TlsTrust.PinnedCertificates pinned) {
-            trustManager = new PinnedCertificateTrustManager(pinned.sha256Fingerprints());
-        } else {
-            TlsTrust.TrustStore store = (TlsTrust.TrustStore) config.trust();
-            trustManager = new TrustStoreTrustManager(store.path().toFile(), null, store.type(), true);
+            return new SSLUtil(new PinnedCertificateTrustManager(pinned.sha256Fingerprints()));
         }
-        return new SSLUtil(trustManager);
+        X509TrustManager ca = CaTrust.load(((TlsTrust.CaCertificates) config.trust()).pemFile());
+        return new SSLUtil(new HostNameCheckingTrustManager(ca, host));
     }
 
     private void bind(LDAPConnection connection) throws LDAPException {
