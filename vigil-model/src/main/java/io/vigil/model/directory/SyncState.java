@@ -1,0 +1,3 @@
+package io.vigil.model.directory;
+
+public enum SyncState { SUCCEEDED, FAILED }
