@@ -1,5 +1,7 @@
 package io.vigil.integrations.ldap;
 
+import io.vigil.integrations.secret.SecretSupplier;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,7 @@ public record LdapConnectionConfig(
         TlsTrust trust,
         String baseDn,
         String bindDn,
-        BindCredential credential,
+        SecretSupplier credential,
         Duration connectTimeout,
         Duration responseTimeout,
         int pageSize,
@@ -78,7 +80,7 @@ public record LdapConnectionConfig(
         private TransportSecurity security = TransportSecurity.LDAPS;
         private TlsTrust trust;
         private String bindDn;
-        private BindCredential credential;
+        private SecretSupplier credential;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(60);
         private int pageSize = 500;
@@ -105,7 +107,7 @@ public record LdapConnectionConfig(
             return this;
         }
 
-        public Builder bind(String bindDn, BindCredential credential) {
+        public Builder bind(String bindDn, SecretSupplier credential) {
             this.bindDn = bindDn;
             this.credential = credential;
             return this;

@@ -113,7 +113,7 @@ public final class LdapConnector {
     }
 
     private void bind(LDAPConnection connection) throws LDAPException {
-        char[] password = config.credential().password();
+        char[] password = config.credential().get();
         if (password == null || password.length == 0) {
             // AD takes a DN with an empty password as an anonymous bind and "succeeds"
             throw new SyncFailure(SyncErrorKind.BAD_CREDENTIALS, "the bind password for " + config.bindDn()

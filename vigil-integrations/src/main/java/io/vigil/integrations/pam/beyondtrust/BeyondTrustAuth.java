@@ -1,6 +1,6 @@
 package io.vigil.integrations.pam.beyondtrust;
 
-import io.vigil.integrations.pam.SecretSupplier;
+import io.vigil.integrations.secret.SecretSupplier;
 
 /** How Vigil signs in to Password Safe; either way the session is then a cookie. */
 public sealed interface BeyondTrustAuth {

@@ -1,6 +1,6 @@
 package io.vigil.integrations.pam.cyberark;
 
-import io.vigil.integrations.pam.SecretSupplier;
+import io.vigil.integrations.secret.SecretSupplier;
 import java.net.URI;
 
 /** How Vigil signs in to CyberArk. */

@@ -9,7 +9,7 @@ import io.vigil.integrations.pam.PamFailure;
 import io.vigil.integrations.pam.PamOutcome;
 import io.vigil.integrations.pam.PamVendor;
 import io.vigil.integrations.pam.PrivilegedSession;
-import io.vigil.integrations.pam.SecretSupplier;
+import io.vigil.integrations.secret.SecretSupplier;
 import io.vigil.integrations.pam.internal.AccessToken;
 import io.vigil.integrations.pam.internal.ApiUrl;
 import io.vigil.integrations.pam.internal.Authorizer;

@@ -2,7 +2,7 @@ package io.vigil.integrations.pam.cyberark;
 
 import io.vigil.integrations.pam.PamException;
 import io.vigil.integrations.pam.PamFailure;
-import io.vigil.integrations.pam.SecretSupplier;
+import io.vigil.integrations.secret.SecretSupplier;
 import io.vigil.integrations.pam.internal.ApiUrl;
 import io.vigil.integrations.pam.internal.Authorizer;
 import io.vigil.integrations.pam.internal.PamCall;

@@ -6,7 +6,7 @@ import io.vigil.integrations.pam.PamConfig;
 import io.vigil.integrations.pam.PamConnector;
 import io.vigil.integrations.pam.PamConnectorContract;
 import io.vigil.integrations.pam.PamHttpSettings;
-import io.vigil.integrations.pam.SecretSupplier;
+import io.vigil.integrations.secret.SecretSupplier;
 import io.vigil.simulators.beyondtrust.BeyondTrustSimulator;
 import io.vigil.simulators.core.RecordedRequest;
 import io.vigil.simulators.core.SimulatorOptions;

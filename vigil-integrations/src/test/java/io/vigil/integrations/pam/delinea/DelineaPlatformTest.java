@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.integrations.pam.PamConfig;
 import io.vigil.integrations.pam.PamConnectorContract;
 import io.vigil.integrations.pam.PamHttpSettings;
-import io.vigil.integrations.pam.SecretSupplier;
+import io.vigil.integrations.secret.SecretSupplier;
 import io.vigil.simulators.core.RecordedRequest;
 import io.vigil.simulators.core.SimulatorOptions;
 import io.vigil.simulators.delinea.DelineaSimulator;

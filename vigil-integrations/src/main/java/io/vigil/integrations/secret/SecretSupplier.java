@@ -1,9 +1,9 @@
-package io.vigil.integrations.pam;
+package io.vigil.integrations.secret;
 
 import java.util.Arrays;
 
 /**
- * Where a connector gets a credential (password, API key, client secret) when it signs in. Each call
+ * Where an integration gets a credential (bind password, API key, client secret) when it signs in. Each call
  * returns a fresh copy that the connector wipes after use, so the secret store can hand out
  * decrypted values only for as long as a sign-in takes.
  */

@@ -1,4 +1,4 @@
-package io.vigil.integrations.pam;
+package io.vigil.integrations.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
