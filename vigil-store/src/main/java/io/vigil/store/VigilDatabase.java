@@ -3,6 +3,8 @@ package io.vigil.store;
 import io.vigil.store.alerts.AlertRepository;
 import io.vigil.store.audit.AuditLog;
 import io.vigil.store.checkpoints.CheckpointRepository;
+import io.vigil.store.secrets.MasterKey;
+import io.vigil.store.secrets.SecretStore;
 import io.vigil.store.incidents.IncidentRepository;
 import io.vigil.store.internal.Dialect;
 import io.vigil.store.internal.StoreContext;
@@ -28,10 +30,11 @@ public final class VigilDatabase {
     private final ApiTokenRepository apiTokens;
     private final DetectorSettingsRepository detectorSettings;
     private final CheckpointRepository checkpoints;
+    private final StoreContext store;
 
     private VigilDatabase(DataSource dataSource, DatabaseKind kind, Clock clock) {
         this.kind = kind;
-        StoreContext store = new StoreContext(dataSource, new Dialect(kind), clock);
+        this.store = new StoreContext(dataSource, new Dialect(kind), clock);
         this.alerts = new AlertRepository(store);
         this.incidents = new IncidentRepository(store, alerts);
         this.auditLog = new AuditLog(store);
@@ -95,5 +98,10 @@ public final class VigilDatabase {
 
     public CheckpointRepository checkpoints() {
         return checkpoints;
+    }
+
+    /** The integration credentials, encrypted and decrypted with this master key. */
+    public SecretStore secrets(MasterKey key) {
+        return new SecretStore(store, key);
     }
 }

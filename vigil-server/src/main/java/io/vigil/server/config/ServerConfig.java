@@ -41,7 +41,8 @@ public record ServerConfig(
         Path dataDir,
         Engine engine,
         Ingest ingest,
-        Oidc oidc) {
+        Oidc oidc,
+        String masterKey) {
 
     public enum Mode { DEVELOPMENT, PRODUCTION }
 
@@ -130,7 +131,21 @@ public record ServerConfig(
                 parseEnum(Engine.class, ENGINE, or(s.get(ENGINE), "embedded"), s),
                 new Ingest(optionalPort(SYSLOG_TCP_PORT, s), optionalPort(SYSLOG_UDP_PORT, s),
                         path(or(s.get(WATCH_DIR), dev ? dataDir.resolve("inbox").toString() : null))),
-                oidc(s));
+                oidc(s),
+                s.get(ServerSetting.MASTER_KEY));
+    }
+
+    /** Where the master key of the secret store is kept when {@code --master-key} is not given. */
+    public Path masterKeyFile() {
+        return dataDir.resolve("secrets.key");
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[mode=" + mode + ", http=" + httpHost + ":" + httpPort + " (enabled " + httpEnabled
+                + "), https=" + httpsPort + ", tls=" + tls() + ", database=" + database + " " + dbUrl + " as " + dbUsername
+                + ", dbPassword=****, dataDir=" + dataDir + ", engine=" + engine + ", ingest=" + ingest + ", oidc=" + oidc
+                + ", masterKey=" + (masterKey == null ? "file" : "****") + "]";
     }
 
     private static Oidc oidc(ResolvedSettings s) {
