@@ -89,7 +89,7 @@ public final class IngestLoad {
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith(READY)) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "load-server-output");
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "load-server-output");
                 drain.setDaemon(true);
                 drain.start();
                 return line.substring(READY.length()).strip();

@@ -19,6 +19,8 @@ final class Batch {
     int size;
     Instant watermark = Instant.MIN;
     boolean last;
+    /** When set, the worker exports its partition into it once the batch is processed: a snapshot barrier. */
+    java.util.concurrent.CompletableFuture<StateSnapshot> snapshot;
 
     Batch(int capacity) {
         detectors = new int[capacity];

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -101,7 +103,7 @@ public final class EmbeddedEngine implements AutoCloseable {
                 continue;
             }
             routed++;
-            int p = Math.floorMod(31 * d + key.hashCode(), partitions.length);
+            int p = partitionIndex(d, key);
             if (workers.length == 0) {
                 partitions[p].process(d, key, event);
             } else if (open[p].add(d, key, event, watermarkBefore)) {
@@ -148,6 +150,106 @@ public final class EmbeddedEngine implements AutoCloseable {
                 dispatch(p);
             }
         }
+    }
+
+    /**
+     * The keyed state after everything submitted so far: every state, pending timer and the event-time
+     * clock, as bytes to keep with the input position that follows the last event submitted. Waits
+     * until the workers have processed all of it; submit nothing meanwhile.
+     */
+    public byte[] snapshot() {
+        if (finished) {
+            throw new IllegalStateException("engine already finished");
+        }
+        List<StateSnapshot> parts = new ArrayList<>(partitions.length);
+        if (workers.length == 0) {
+            parts.add(partitions[0].export());
+        } else {
+            List<CompletableFuture<StateSnapshot>> exports = new ArrayList<>(workers.length);
+            for (int p = 0; p < workers.length; p++) {
+                CompletableFuture<StateSnapshot> export = new CompletableFuture<>();
+                open[p].snapshot = export;
+                exports.add(export);
+                dispatch(p);
+            }
+            for (CompletableFuture<StateSnapshot> export : exports) {
+                parts.add(awaitExport(export));
+            }
+        }
+        return StateSnapshot.combine(newest, watermark, parts).toBytes();
+    }
+
+    private static StateSnapshot awaitExport(CompletableFuture<StateSnapshot> export) {
+        try {
+            return export.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking a snapshot", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a detector state could not be exported", e.getCause());
+        }
+    }
+
+    /**
+     * Puts back the state of a {@link #snapshot()}: call it on a new engine before submitting anything.
+     * States of detectors this engine does not run are dropped; each is read into the state type its
+     * detector creates.
+     *
+     * @return how many keyed states were restored
+     * @throws IllegalArgumentException when the bytes are not a snapshot or a state does not fit its detector
+     */
+    public int restore(byte[] snapshot) {
+        if (events > 0 || finished) {
+            throw new IllegalStateException("restore a snapshot before submitting events");
+        }
+        StateSnapshot restored = StateSnapshot.fromBytes(snapshot);
+        Map<String, Integer> byId = new java.util.HashMap<>();
+        for (int d = 0; d < detectors.size(); d++) {
+            byId.putIfAbsent(detectors.get(d).descriptor().id(), d);
+        }
+        record Restorable(int detector, String key, Object state) {
+        }
+        List<Restorable> states = new ArrayList<>(restored.states().size());
+        for (StateSnapshot.KeyedState s : restored.states()) {
+            Integer d = byId.get(s.detector());
+            if (d != null && s.key() != null) {
+                states.add(new Restorable(d, s.key(), stateOf(d, s)));
+            }
+        }
+        // every state was read before any is put back, so a snapshot that does not fit leaves the engine as it was
+        for (Restorable r : states) {
+            partitionOf(r.detector(), r.key()).restore(r.detector(), r.key(), r.state());
+        }
+        for (StateSnapshot.PendingTimer t : restored.timers()) {
+            Integer d = byId.get(t.detector());
+            if (d != null && t.key() != null && t.time() != null) {
+                partitionOf(d, t.key()).restoreTimer(d, t.key(), t.time());
+            }
+        }
+        newest = restored.newest();
+        watermark = restored.watermark();
+        for (Partition p : partitions) {
+            p.restoreWatermark(watermark);
+        }
+        return states.size();
+    }
+
+    private Object stateOf(int d, StateSnapshot.KeyedState s) {
+        Class<?> type = detectors.get(d).newState().getClass();
+        try {
+            return StateSnapshot.JSON.treeToValue(s.state(), type);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("state of " + s.detector() + " for " + s.key() + " does not fit "
+                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private Partition partitionOf(int d, String key) {
+        return partitions[partitionIndex(d, key)];
+    }
+
+    private int partitionIndex(int d, String key) {
+        return Math.floorMod(31 * d + key.hashCode(), partitions.length);
     }
 
     /** Delivers everything submitted, fires every remaining timer and waits for the workers. */
@@ -238,6 +340,9 @@ public final class EmbeddedEngine implements AutoCloseable {
                         partition.process(batch.detectors[i], batch.keys[i], batch.events[i]);
                     }
                     partition.advanceWatermark(batch.watermark);
+                    if (batch.snapshot != null) {
+                        batch.snapshot.complete(partition.export());
+                    }
                     if (batch.last) {
                         return;
                     }

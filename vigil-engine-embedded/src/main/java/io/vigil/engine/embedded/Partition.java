@@ -7,6 +7,7 @@ import io.vigil.model.alert.Alert;
 import io.vigil.model.identity.IdentityEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +89,38 @@ final class Partition {
 
     long processed() {
         return processed;
+    }
+
+    /** This partition's states and timers, as JSON copies; runs on the partition's own thread. */
+    StateSnapshot export() {
+        List<StateSnapshot.KeyedState> exported = new ArrayList<>(states.size());
+        states.forEach((k, state) -> exported.add(new StateSnapshot.KeyedState(idOf(k.detector), k.key,
+                StateSnapshot.JSON.valueToTree(state))));
+        List<StateSnapshot.PendingTimer> pendingTimers = new ArrayList<>(pending.size());
+        for (Timer t : pending) {
+            pendingTimers.add(new StateSnapshot.PendingTimer(idOf(t.detector), t.key, t.time));
+        }
+        return new StateSnapshot(watermark, watermark, exported, pendingTimers);
+    }
+
+    /** Puts back one key's state; before the partition's thread processes anything. */
+    void restore(int detectorIndex, String key, Object state) {
+        states.put(new StateKey(detectorIndex, key), state);
+    }
+
+    void restoreTimer(int detectorIndex, String key, Instant time) {
+        Timer t = new Timer(time, detectorIndex, key);
+        if (pending.add(t)) {
+            timers.add(t);
+        }
+    }
+
+    void restoreWatermark(Instant restored) {
+        watermark = restored;
+    }
+
+    private String idOf(int detectorIndex) {
+        return detectors.get(detectorIndex).descriptor().id();
     }
 
     int keys() {

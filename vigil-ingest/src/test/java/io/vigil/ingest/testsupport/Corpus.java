@@ -34,6 +34,17 @@ public final class Corpus {
         return file;
     }
 
+    /** The non-blank lines of the first entry of a zipped recording, e.g. an OTRF Security Datasets file. */
+    public static java.util.List<String> zippedLines(String relative) {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(file(relative)))) {
+            assertThat(zip.getNextEntry()).as("first entry of " + relative).isNotNull();
+            return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Path configured(String value) {
         // an unset Maven property arrives as its literal ${…} text
         if (value == null || value.isBlank() || value.startsWith("${")) {

@@ -1,5 +1,10 @@
 package io.vigil.server.alerts;
 
+import io.vigil.model.audit.AuditOutcome;
+import io.vigil.server.api.TriageAudit;
+import io.vigil.server.security.AuditTrail;
+import java.util.Map;
+
 import io.vigil.model.alert.AlertStatus;
 import io.vigil.model.alert.Classification;
 import io.vigil.model.incident.Incident;
@@ -24,9 +29,11 @@ class AlertService {
     static final int MAX_COMMENT_LENGTH = 10_000;
 
     private final VigilDatabase database;
+    private final AuditTrail audit;
 
-    AlertService(VigilDatabase database) {
+    AlertService(VigilDatabase database, AuditTrail audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     Page<StoredAlert> find(AlertFilter filter, PageRequest page) {
@@ -53,7 +60,14 @@ class AlertService {
                 .map(c -> ApiValues.parse(Classification.class, "classification", c))
                 .orElse(current.alert().classification());
         String assignee = change.assigneeSent() ? change.assignee() : current.assignee();
-        return database.alerts().updateTriage(id, expected, new AlertTriage(status, classification, assignee));
+        StoredAlert updated = database.alerts().updateTriage(id, expected, new AlertTriage(status, classification, assignee));
+        TriageAudit.record(audit, "alert", id, fields(current), fields(updated));
+        return updated;
+    }
+
+    private static TriageAudit.Fields fields(StoredAlert alert) {
+        return new TriageAudit.Fields(alert.alert().status().name(), alert.alert().classification().name(),
+                alert.assignee());
     }
 
     AlertComment comment(String alertId, String author, NewComment comment) {
@@ -65,6 +79,9 @@ class AlertService {
             throw new InvalidRequestException("text", "a comment may hold at most " + MAX_COMMENT_LENGTH + " characters");
         }
         get(alertId);
-        return database.alerts().addComment(alertId, author, text);
+        AlertComment added = database.alerts().addComment(alertId, author, text);
+        audit.record("alert.comment", "alert " + alertId, AuditOutcome.SUCCESS, Map.of("characters",
+                Integer.toString(text.length())));
+        return added;
     }
 }

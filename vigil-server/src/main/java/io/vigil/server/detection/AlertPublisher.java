@@ -6,4 +6,12 @@ import io.vigil.model.alert.Alert;
 @FunctionalInterface
 public interface AlertPublisher {
     void publish(Alert alert);
+
+    /**
+     * Writes every alert published so far before returning; false when some could not be written (they
+     * stay queued). A publisher that writes synchronously has nothing to do.
+     */
+    default boolean flushNow() {
+        return true;
+    }
 }

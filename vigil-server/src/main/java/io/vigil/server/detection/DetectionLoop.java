@@ -20,6 +20,8 @@ import io.vigil.server.detectors.DetectorSettingsChanged;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.settings.DetectorSetting;
 import io.vigil.server.metrics.DetectionProgress;
+import io.vigil.server.metrics.DetectionProgress.SnapshotPoint;
+import io.vigil.server.metrics.DetectionProgress.StartPoint;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -35,17 +37,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the ingest journal in order and runs every detector over it in the embedded engine. On start
- * it replays the journal from its first retained record: detector state is rebuilt (a brute force
- * that straddles a restart is still seen whole) and alerts come out with the same deterministic ids,
- * so the store's upsert makes the replay invisible. The journal keeps two hours of processed records
- * for that replay (the longest detector window is one hour); older segments are deleted.
+ * Reads the ingest journal in order and runs every detector over it in the embedded engine. Every
+ * {@link #CHECKPOINT_EVERY} (and on a clean stop) the engine's keyed state is snapshotted with the
+ * journal position that follows it; on start the newest snapshot is restored and reading resumes
+ * there, so a brute force that straddles a restart is still seen whole. Without a usable snapshot
+ * (none yet, other detector settings) the retained journal is replayed from its first record instead;
+ * either way alerts come out with their deterministic ids, so the store's upsert makes re-reading
+ * invisible. The journal keeps two hours of processed records for the replay that a detector settings
+ * change needs (the longest detector window is one hour), and never what follows the last snapshot.
  */
 @Component
 class DetectionLoop implements SmartLifecycle, DetectionProgress {
 
     private static final Logger log = LoggerFactory.getLogger(DetectionLoop.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How often the engine's state is snapshotted while records come in. */
+    static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(30);
 
     private final Journal journal;
     private final AlertPublisher alerts;
@@ -56,6 +63,9 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     private final AtomicLong generation = new AtomicLong();
     private final VigilDatabase database;
     private final DetectorRegistry registry;
+    private final DetectionCheckpoints checkpoints;
+    private volatile StartPoint resumed;
+    private volatile SnapshotPoint lastCheckpoint;
     private volatile boolean running;
     private volatile boolean reloadRequested;
     private Thread thread;
@@ -65,7 +75,9 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
         this.journal = journal;
         this.alerts = alerts;
         this.database = database;
+        this.checkpoints = new DetectionCheckpoints(database.checkpoints());
     }
+
 
     @Override
     public void start() {
@@ -91,13 +103,18 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     }
 
     private void run() {
+        boolean restart = true;
         while (running) {
             reloadRequested = false;
-            EmbeddedEngine current = new EmbeddedEngine(registry.create(storedSettings()), StaticDirectory.empty(),
+            Map<String, String> settings = storedSettings();
+            String fingerprint = DetectionCheckpoints.fingerprint(settings);
+            EmbeddedEngine current = new EmbeddedEngine(registry.create(settings), StaticDirectory.empty(),
                     alerts::publish, EngineOptions.defaults());
+            resumed = restart ? resume(current, fingerprint) : new StartPoint(journal.firstPosition(), null, 0);
+            restart = false;
             generation.incrementAndGet();
             try {
-                consume(current);
+                consume(current, fingerprint);
             } catch (IOException e) {
                 log.error("the detection loop stopped: the journal cannot be read", e);
                 running = false;
@@ -110,10 +127,28 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
         }
     }
 
-    private void consume(EmbeddedEngine current) throws IOException, InterruptedException {
-        log.info("detection reads the journal from position {} ({} records to replay)", journal.firstPosition(),
-                journal.nextPosition() - journal.firstPosition());
-        try (JournalReader reader = journal.reader(journal.firstPosition())) {
+    /**
+     * After a restart: the newest snapshot taken under these settings, if the journal still holds
+     * what follows it; else a replay of the retained journal. After a settings change the journal is
+     * always replayed, so that the new settings judge the retained events.
+     */
+    private StartPoint resume(EmbeddedEngine engine, String fingerprint) {
+        return checkpoints.restoreInto(engine, fingerprint, journal.firstPosition(), journal.nextPosition())
+                .map(r -> {
+                    log.info("detector state restored from snapshot {} ({} keys); reading the journal from position {}",
+                            r.checkpoint().snapshotId(), r.keys(), r.position());
+                    return new StartPoint(r.position(), r.checkpoint().snapshotId(), r.keys());
+                })
+                .orElseGet(() -> new StartPoint(journal.firstPosition(), null, 0));
+    }
+
+    private void consume(EmbeddedEngine current, String fingerprint) throws IOException, InterruptedException {
+        long from = resumed.position();
+        log.info("detection reads the journal from position {} ({} records to read)", from, journal.nextPosition() - from);
+        long next = from;
+        long checkpointed = from;
+        Instant lastCheckpointAt = Instant.now();
+        try (JournalReader reader = journal.reader(from)) {
             while (running && !reloadRequested) {
                 List<JournalRecord> records = reader.poll(256, POLL);
                 for (JournalRecord record : records) {
@@ -122,16 +157,52 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
                 }
                 current.flush();
                 if (!records.isEmpty()) {
-                    long next = records.get(records.size() - 1).position() + 1;
+                    next = records.get(records.size() - 1).position() + 1;
                     journal.markConsumed(next);
                     retention.processed(next, Instant.now());
                 }
+                if (next > checkpointed && Instant.now().isAfter(lastCheckpointAt.plus(CHECKPOINT_EVERY))) {
+                    checkpoint(current, next, fingerprint);
+                    checkpointed = next;
+                    lastCheckpointAt = Instant.now();
+                }
                 long deletable = retention.deletableBefore(Instant.now());
                 if (deletable > 0) {
-                    journal.truncateBefore(deletable);
+                    journal.truncateBefore(Math.min(deletable, checkpointed));
                 }
             }
         }
+        if (!reloadRequested && next > checkpointed) {
+            checkpoint(current, next, fingerprint);
+        }
+    }
+
+    /**
+     * Snapshots the engine as of {@code nextPosition}. The alerts it raised so far are written first:
+     * a restart resumes after the snapshot and would not raise them again.
+     */
+    private void checkpoint(EmbeddedEngine current, long nextPosition, String fingerprint) {
+        try {
+            byte[] state = current.snapshot();
+            if (!alerts.flushNow()) {
+                log.warn("no detector snapshot at position {}: alerts could not all be stored yet", nextPosition);
+                return;
+            }
+            checkpoints.save(nextPosition, fingerprint, state);
+            lastCheckpoint = new SnapshotPoint(nextPosition, Instant.now());
+        } catch (RuntimeException e) {
+            log.warn("no detector snapshot at position {}: {}", nextPosition, e.toString());
+        }
+    }
+
+    @Override
+    public StartPoint startPoint() {
+        return resumed;
+    }
+
+    @Override
+    public SnapshotPoint lastSnapshot() {
+        return lastCheckpoint;
     }
 
     /** Detector settings as the registry takes them: {@code <detector>.<setting>=value}. */

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores each alert (an upsert: a detector's update of an alert it raised before keeps what analysts
- * set) and files it into an incident: alerts that share an entity within the grouping window join
+ * Stores each alert (an upsert that is never read back: a detector's update of an alert it raised
+ * before keeps what analysts set) and files it into an incident: alerts that share an entity within the grouping window join
  * one incident.
  *
  * <p>Detectors re-emit an alert with every new piece of evidence, so a brute force of thousands of
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class StoreAlertPublisher implements AlertPublisher, DisposableBean {
 
     static final Duration INCIDENT_WINDOW = Duration.ofHours(24);
-    static final Duration FLUSH_EVERY = Duration.ofMillis(100);
+    static final Duration FLUSH_EVERY = Duration.ofMillis(50);
 
     private static final Logger log = LoggerFactory.getLogger(StoreAlertPublisher.class);
 
@@ -59,8 +59,18 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
         metrics.published(alert.type());
     }
 
-    /** Writes what was published since the last flush; a failed write is retried at the next one. */
-    void flush() {
+    @Override
+    public boolean flushNow() {
+        return flush();
+    }
+
+    /**
+     * Writes what was published since the last flush; a failed write is retried at the next one.
+     * One flush at a time, whoever calls it, so two alerts about a new entity never open two incidents.
+     *
+     * @return whether everything was written
+     */
+    synchronized boolean flush() {
         List<Alert> batch;
         synchronized (pending) {
             batch = new ArrayList<>(pending.values());
@@ -69,14 +79,15 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
         for (int i = 0; i < batch.size(); i++) {
             Alert alert = batch.get(i);
             try {
-                database.alerts().upsert(alert);
+                database.alerts().save(alert);
                 database.incidents().group(alert.id(), INCIDENT_WINDOW);
             } catch (RuntimeException e) {
                 log.warn("storing alert {} failed, retrying: {}", alert.id(), e.toString());
                 requeue(batch.subList(i, batch.size()));
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     private void requeue(List<Alert> unwritten) {

@@ -1,5 +1,8 @@
 package io.vigil.server.incidents;
 
+import io.vigil.server.api.TriageAudit;
+import io.vigil.server.security.AuditTrail;
+
 import io.vigil.model.alert.Classification;
 import io.vigil.model.incident.EntityKey;
 import io.vigil.model.incident.Incident;
@@ -27,9 +30,11 @@ import org.springframework.stereotype.Service;
 class IncidentService {
 
     private final VigilDatabase database;
+    private final AuditTrail audit;
 
-    IncidentService(VigilDatabase database) {
+    IncidentService(VigilDatabase database, AuditTrail audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     Page<Incident> find(IncidentFilter filter, PageRequest page) {
@@ -64,6 +69,12 @@ class IncidentService {
         Classification classification = change.classification()
                 .map(c -> ApiValues.parse(Classification.class, "classification", c)).orElse(current.classification());
         String assignee = change.assigneeSent() ? change.assignee() : current.assignee();
-        return database.incidents().updateTriage(id, expected, new IncidentTriage(status, classification, assignee));
+        Incident updated = database.incidents().updateTriage(id, expected, new IncidentTriage(status, classification, assignee));
+        TriageAudit.record(audit, "incident", id, fields(current), fields(updated));
+        return updated;
+    }
+
+    private static TriageAudit.Fields fields(Incident incident) {
+        return new TriageAudit.Fields(incident.status().name(), incident.classification().name(), incident.assignee());
     }
 }

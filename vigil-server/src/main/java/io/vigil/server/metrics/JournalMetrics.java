@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code vigil_journal_appends_rejected_total}.
  */
 @Component
-class JournalMetrics implements MeterBinder {
+public class JournalMetrics implements MeterBinder {
 
     private final Journal journal;
     private final DetectionProgress detection;
@@ -37,7 +37,8 @@ class JournalMetrics implements MeterBinder {
                 .description("appends refused because the journal was full").register(registry);
     }
 
-    long lagRecords() {
+    /** Journal records not yet handed to the detection engine. */
+    public long lagRecords() {
         long processed = detection.processedPosition();
         long first = journal.firstPosition();
         // before the loop has read anything, everything retained is behind

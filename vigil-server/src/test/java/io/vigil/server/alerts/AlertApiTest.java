@@ -1,5 +1,9 @@
 package io.vigil.server.alerts;
 
+import io.vigil.store.PageRequest;
+import io.vigil.store.audit.AuditFilter;
+import java.util.Map;
+
 import static io.vigil.server.api.ApiTestServer.OPERATOR;
 import static io.vigil.server.api.ApiTestServer.READER;
 import static io.vigil.server.api.TestAlerts.T0;
@@ -123,6 +127,14 @@ class AlertApiTest {
         assertThat(resolved.json().path("classification").asString()).isEqualTo("false_positive");
         assertThat(resolved.json().has("assignee") && !resolved.json().path("assignee").isNull()).isFalse();
         assertThat(ids("/api/v1/alerts?status=resolved")).contains("list-3");
+
+        var audited = server.database().auditLog().find(AuditFilter.any().withAction("alert.triage")
+                .withTarget("alert list-3"), PageRequest.of(0, 10)).items();
+        assertThat(audited).hasSize(2).allSatisfy(entry -> assertThat(entry.actor()).isEqualTo(OPERATOR));
+        assertThat(audited).extracting(entry -> entry.details()).containsExactlyInAnyOrder(
+                Map.of("status", "NEW -> IN_PROGRESS", "assignee", "none -> operator"),
+                Map.of("status", "IN_PROGRESS -> RESOLVED", "classification", "UNDETERMINED -> FALSE_POSITIVE",
+                        "assignee", "operator -> none"));
     }
 
     @Test

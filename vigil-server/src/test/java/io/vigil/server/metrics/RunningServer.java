@@ -34,8 +34,11 @@ public final class RunningServer implements AutoCloseable {
     private RunningServer(ConfigurableApplicationContext context) {
         this.context = context;
         this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        context.getBean(VigilDatabase.class).users().create(USER,
-                context.getBean(PasswordEncoder.class).encode(PASSWORD), Role.GLOBAL_ADMIN);
+        VigilDatabase database = context.getBean(VigilDatabase.class);
+        if (database.users().find(USER).isEmpty()) {
+            // a server restarted on the same data folder already has it
+            database.users().create(USER, context.getBean(PasswordEncoder.class).encode(PASSWORD), Role.GLOBAL_ADMIN);
+        }
     }
 
     /** Starts with {@code settings} on top of an HTTP port of 0 and the data folder; {@code springArgs} as {@code --name=value}. */

@@ -15,6 +15,8 @@ import io.vigil.store.internal.Where;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -38,8 +40,19 @@ public final class AlertRepository {
      * analysts' and are kept.
      */
     public StoredAlert upsert(Alert alert) {
-        Instant now = store.now();
         return store.inTransaction(() -> {
+            save(alert);
+            return findById(alert.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * {@link #upsert} without reading the alert back: what the detection pipeline calls for every
+     * re-emitted alert, where parsing its evidence again would only cost time.
+     */
+    public void save(Alert alert) {
+        Instant now = store.now();
+        store.inTransaction(() -> {
             Upsert.into("alerts", "id")
                     .value("id", alert.id())
                     .value("type", alert.type())
@@ -64,8 +77,27 @@ public final class AlertRepository {
                     .value("updated_at", Times.toDb(now))
                     .execute(store.jdbc(), store.dialect());
             replaceEntityKeys(alert);
-            return findById(alert.id()).orElseThrow();
         });
+    }
+
+    public boolean exists(String id) {
+        return store.jdbc().sql("SELECT COUNT(*) FROM alerts WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
+    /** When the alert's activity began and ended, without reading the rest of it. */
+    public Optional<Activity> activity(String id) {
+        return store.jdbc().sql("SELECT start_time, end_time FROM alerts WHERE id = :id").param("id", id)
+                .query((rs, row) -> new Activity(Times.fromDb(rs, "start_time"), Times.fromDb(rs, "end_time")))
+                .optional();
+    }
+
+    /** The entity keys an alert is indexed by (see {@link io.vigil.model.incident.EntityKey}). */
+    public Set<String> entityKeys(String id) {
+        return new TreeSet<>(store.jdbc().sql("SELECT entity_key FROM alert_entities WHERE alert_id = :id")
+                .param("id", id).query(String.class).list());
+    }
+
+    public record Activity(Instant start, Instant end) {
     }
 
     public Optional<StoredAlert> findById(String id) {

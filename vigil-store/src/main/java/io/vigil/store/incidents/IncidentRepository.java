@@ -3,7 +3,6 @@ package io.vigil.store.incidents;
 import io.vigil.model.alert.Alert;
 import io.vigil.model.alert.Classification;
 import io.vigil.model.alert.Severity;
-import io.vigil.model.incident.EntityKey;
 import io.vigil.model.incident.Incident;
 import io.vigil.model.incident.IncidentStatus;
 import io.vigil.model.incident.TimelineEntry;
@@ -81,7 +80,9 @@ public final class IncidentRepository {
                 throw new AlreadyExistsException("alert " + alertId + " already belongs to incident " + current.get(), null);
             }
             findById(incidentId).orElseThrow(() -> new NotFoundException(INCIDENT, incidentId));
-            alerts.findById(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
+            if (!alerts.exists(alertId)) {
+                throw new NotFoundException("alert", alertId);
+            }
             if (current.isEmpty()) {
                 store.jdbc().sql("INSERT INTO incident_alerts (incident_id, alert_id, attached_at) VALUES (:incident_id, :alert_id, :now)")
                         .param("incident_id", incidentId)
@@ -132,10 +133,13 @@ public final class IncidentRepository {
             if (current.isPresent()) {
                 return attach(current.get(), alertId);
             }
-            Alert alert = alerts.findById(alertId).orElseThrow(() -> new NotFoundException("alert", alertId)).alert();
-            Set<String> keys = new TreeSet<>(alert.entities().stream().map(EntityKey::of).toList());
-            Incident incident = findOpenSharingEntity(keys, alert.startTime().minus(window), alert.endTime().plus(window))
-                    .orElseGet(() -> create(titleFor(alert), alert.severity(), alert.startTime(), alert.endTime()));
+            AlertRepository.Activity activity = alerts.activity(alertId)
+                    .orElseThrow(() -> new NotFoundException("alert", alertId));
+            Incident incident = findOpenSharingEntity(alerts.entityKeys(alertId), activity.start().minus(window),
+                    activity.end().plus(window)).orElseGet(() -> {
+                        Alert alert = alerts.findById(alertId).orElseThrow().alert();
+                        return create(titleFor(alert), alert.severity(), alert.startTime(), alert.endTime());
+                    });
             return attach(incident.id(), alertId);
         });
     }

@@ -15,7 +15,6 @@ import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.alerts.AlertFilter;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -24,13 +23,11 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +55,7 @@ class SyslogIngestTest {
     static void start() throws IOException {
         server = RunningServer.start(dataDir, Map.of(ServerSetting.SYSLOG_TCP_PORT, "0", ServerSetting.SYSLOG_UDP_PORT, "0"));
         syslog = server.bean(SyslogReceivers.class);
-        lines = recording();
+        lines = Corpus.zippedLines(PLAYBOOK);
     }
 
     @AfterAll
@@ -151,16 +148,8 @@ class SyslogIngestTest {
         return new Socket(InetAddress.getLoopbackAddress(), syslog.tcpPort());
     }
 
-    /** RFC 5424 messages carrying JSON events, framed by octet counting (RFC 6587 3.4.1). */
     private static void sendOctetCounted(Socket socket, List<String> jsonLines) throws IOException {
-        ByteArrayOutputStream frames = new ByteArrayOutputStream();
-        for (String line : jsonLines) {
-            byte[] message = ("<13>1 2020-10-22T08:29:48.785Z wec01.example.org winlogbeat 696 - - " + line)
-                    .getBytes(StandardCharsets.UTF_8);
-            frames.writeBytes((message.length + " ").getBytes(StandardCharsets.US_ASCII));
-            frames.writeBytes(message);
-        }
-        socket.getOutputStream().write(frames.toByteArray());
+        socket.getOutputStream().write(SyslogFrames.octetCounted(jsonLines));
         socket.getOutputStream().flush();
     }
 
@@ -190,12 +179,5 @@ class SyslogIngestTest {
                 });
         assertThat(events).hasSize(1);
         return events.get(0);
-    }
-
-    private static List<String> recording() throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(Corpus.file(PLAYBOOK)))) {
-            zip.getNextEntry();
-            return new String(zip.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        }
     }
 }
