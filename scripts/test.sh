@@ -6,9 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need mvn || ! need javac; then
+installed() { dpkg -s "$1" >/dev/null 2>&1; }
+# the JDK and Maven; a real Samba AD DC for the directory sync tests (provisioned on 127.0.0.x only)
+packages=()
+need mvn || packages+=(maven)
+need javac || packages+=(openjdk-17-jdk-headless)
+for p in samba samba-ad-dc samba-ad-provision samba-dsdb-modules samba-vfs-modules ldb-tools; do
+  installed "$p" || packages+=("$p")
+done
+if [ ${#packages[@]} -gt 0 ]; then
   apt-get update -qq
-  apt-get install -y -qq openjdk-17-jdk-headless maven
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
 fi
 
 export VIGIL_CORPUS="${VIGIL_CORPUS:-../shared/data}"
