@@ -15,12 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** API key with run-as, cookie session, permission-based listing ({@code {TotalCount, Data}} pages). */
-class BeyondTrustApiKeyTest extends PamConnectorContract<BeyondTrustSimulator> {
-
-    @Override
-    protected BeyondTrustSimulator start(SimulatorOptions options) {
-        return BeyondTrustSimulator.start(options);
-    }
+class BeyondTrustApiKeyTest extends BeyondTrustContract {
 
     @Override
     protected PamConfig config(BeyondTrustSimulator sim, PamHttpSettings http, int pageSize) {
@@ -38,18 +33,8 @@ class BeyondTrustApiKeyTest extends PamConnectorContract<BeyondTrustSimulator> {
     }
 
     @Override
-    protected String vendorId(BeyondTrustSimulator sim, String userName) {
-        return Integer.toString(sim.vault().byUserName(userName).orElseThrow().id());
-    }
-
-    @Override
     protected String listingPath() {
         return "/ManagedSystems(/\\d+/ManagedAccounts)?";
-    }
-
-    @Override
-    protected String changePath() {
-        return "/Credentials/Change";
     }
 
     @Override

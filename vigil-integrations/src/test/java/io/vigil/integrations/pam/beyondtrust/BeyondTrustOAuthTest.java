@@ -13,12 +13,7 @@ import io.vigil.simulators.core.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 
 /** OAuth client credentials then SignAppIn with Bearer; role-based listing (bare array pages). */
-class BeyondTrustOAuthTest extends PamConnectorContract<BeyondTrustSimulator> {
-
-    @Override
-    protected BeyondTrustSimulator start(SimulatorOptions options) {
-        return BeyondTrustSimulator.start(options);
-    }
+class BeyondTrustOAuthTest extends BeyondTrustContract {
 
     @Override
     protected PamConfig config(BeyondTrustSimulator sim, PamHttpSettings http, int pageSize) {
@@ -36,18 +31,8 @@ class BeyondTrustOAuthTest extends PamConnectorContract<BeyondTrustSimulator> {
     }
 
     @Override
-    protected String vendorId(BeyondTrustSimulator sim, String userName) {
-        return Integer.toString(sim.vault().byUserName(userName).orElseThrow().id());
-    }
-
-    @Override
     protected String listingPath() {
         return "/ManagedAccounts";
-    }
-
-    @Override
-    protected String changePath() {
-        return "/Credentials/Change";
     }
 
     @Override

@@ -13,12 +13,7 @@ import io.vigil.simulators.cyberark.CyberArkSimulator;
 import org.junit.jupiter.api.Test;
 
 /** Privilege Cloud: an Identity OAuth confidential client, Bearer tokens, no logoff. */
-class CyberArkPrivilegeCloudTest extends PamConnectorContract<CyberArkSimulator> {
-
-    @Override
-    protected CyberArkSimulator start(SimulatorOptions options) {
-        return CyberArkSimulator.start(options);
-    }
+class CyberArkPrivilegeCloudTest extends CyberArkContract {
 
     @Override
     protected PamConfig config(CyberArkSimulator sim, PamHttpSettings http, int pageSize) {
@@ -33,21 +28,6 @@ class CyberArkPrivilegeCloudTest extends PamConnectorContract<CyberArkSimulator>
     private static CyberArkConfig cloud(CyberArkSimulator sim, String secret, PamHttpSettings http) {
         return new CyberArkConfig(sim.url(), new CyberArkAuth.IdentityServiceUser(sim.identityUrl(),
                 sim.options().clientId(), SecretSupplier.of(secret.toCharArray()))).withHttp(http);
-    }
-
-    @Override
-    protected String vendorId(CyberArkSimulator sim, String userName) {
-        return sim.accountId(sim.vault().byUserName(userName).orElseThrow());
-    }
-
-    @Override
-    protected String listingPath() {
-        return "/API/Accounts";
-    }
-
-    @Override
-    protected String changePath() {
-        return "/Change";
     }
 
     @Override

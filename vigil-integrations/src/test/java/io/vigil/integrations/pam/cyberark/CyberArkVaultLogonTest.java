@@ -21,12 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Self-hosted PVWA: logon with a vault user, raw token in {@code Authorization}, logoff on close. */
-class CyberArkVaultLogonTest extends PamConnectorContract<CyberArkSimulator> {
-
-    @Override
-    protected CyberArkSimulator start(SimulatorOptions options) {
-        return CyberArkSimulator.start(options);
-    }
+class CyberArkVaultLogonTest extends CyberArkContract {
 
     @Override
     protected PamConfig config(CyberArkSimulator sim, PamHttpSettings http, int pageSize) {
@@ -41,21 +36,6 @@ class CyberArkVaultLogonTest extends PamConnectorContract<CyberArkSimulator> {
     private static CyberArkConfig logon(CyberArkSimulator sim, String password, PamHttpSettings http) {
         return new CyberArkConfig(sim.url(), new CyberArkAuth.VaultLogon(LogonMethod.CYBERARK, sim.options().userName(),
                 SecretSupplier.of(password.toCharArray()))).withHttp(http);
-    }
-
-    @Override
-    protected String vendorId(CyberArkSimulator sim, String userName) {
-        return sim.accountId(sim.vault().byUserName(userName).orElseThrow());
-    }
-
-    @Override
-    protected String listingPath() {
-        return "/API/Accounts";
-    }
-
-    @Override
-    protected String changePath() {
-        return "/Change";
     }
 
     @Override

@@ -12,12 +12,7 @@ import io.vigil.simulators.delinea.DelineaSimulator;
 import org.junit.jupiter.api.Test;
 
 /** Delinea Platform: client credentials with scope xpmheadless, then the default active vault. */
-class DelineaPlatformTest extends PamConnectorContract<DelineaSimulator> {
-
-    @Override
-    protected DelineaSimulator start(SimulatorOptions options) {
-        return DelineaSimulator.start(options);
-    }
+class DelineaPlatformTest extends DelineaContract {
 
     @Override
     protected PamConfig config(DelineaSimulator sim, PamHttpSettings http, int pageSize) {
@@ -32,21 +27,6 @@ class DelineaPlatformTest extends PamConnectorContract<DelineaSimulator> {
     private static DelineaConfig platform(DelineaSimulator sim, String secret, PamHttpSettings http) {
         return new DelineaConfig(new DelineaAuth.PlatformServiceUser(sim.platformUrl(), sim.options().clientId(),
                 SecretSupplier.of(secret.toCharArray()))).withHttp(http);
-    }
-
-    @Override
-    protected String vendorId(DelineaSimulator sim, String userName) {
-        return Integer.toString(sim.vault().byUserName(userName).orElseThrow().id());
-    }
-
-    @Override
-    protected String listingPath() {
-        return "/api/v1/secrets";
-    }
-
-    @Override
-    protected String changePath() {
-        return "/change-password";
     }
 
     @Override

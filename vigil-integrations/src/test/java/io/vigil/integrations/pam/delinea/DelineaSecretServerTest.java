@@ -18,12 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Secret Server self-hosted / Cloud: password grant, Bearer token, 403 for an expired token. */
-class DelineaSecretServerTest extends PamConnectorContract<DelineaSimulator> {
-
-    @Override
-    protected DelineaSimulator start(SimulatorOptions options) {
-        return DelineaSimulator.start(options);
-    }
+class DelineaSecretServerTest extends DelineaContract {
 
     @Override
     protected PamConfig config(DelineaSimulator sim, PamHttpSettings http, int pageSize) {
@@ -38,21 +33,6 @@ class DelineaSecretServerTest extends PamConnectorContract<DelineaSimulator> {
     private static DelineaConfig login(DelineaSimulator sim, String password, PamHttpSettings http) {
         return new DelineaConfig(new DelineaAuth.SecretServerLogin(sim.url(), sim.options().userName(),
                 SecretSupplier.of(password.toCharArray()), null)).withHttp(http);
-    }
-
-    @Override
-    protected String vendorId(DelineaSimulator sim, String userName) {
-        return Integer.toString(sim.vault().byUserName(userName).orElseThrow().id());
-    }
-
-    @Override
-    protected String listingPath() {
-        return "/api/v1/secrets";
-    }
-
-    @Override
-    protected String changePath() {
-        return "/change-password";
     }
 
     @Override
