@@ -3,6 +3,8 @@ package io.vigil.store;
 import io.vigil.store.alerts.AlertRepository;
 import io.vigil.store.audit.AuditLog;
 import io.vigil.store.checkpoints.CheckpointRepository;
+import io.vigil.store.pam.PamConnectionRepository;
+import io.vigil.store.pam.PasswordResetRepository;
 import io.vigil.store.secrets.MasterKey;
 import io.vigil.store.secrets.SecretStore;
 import io.vigil.store.incidents.IncidentRepository;
@@ -30,6 +32,8 @@ public final class VigilDatabase {
     private final ApiTokenRepository apiTokens;
     private final DetectorSettingsRepository detectorSettings;
     private final CheckpointRepository checkpoints;
+    private final PamConnectionRepository pamConnections;
+    private final PasswordResetRepository passwordResets;
     private final StoreContext store;
 
     private VigilDatabase(DataSource dataSource, DatabaseKind kind, Clock clock) {
@@ -42,6 +46,8 @@ public final class VigilDatabase {
         this.apiTokens = new ApiTokenRepository(store);
         this.detectorSettings = new DetectorSettingsRepository(store);
         this.checkpoints = new CheckpointRepository(store);
+        this.pamConnections = new PamConnectionRepository(store);
+        this.passwordResets = new PasswordResetRepository(store);
     }
 
     /** Applies the pending migrations; returns how many ran (0 when the schema is up to date). */
@@ -98,6 +104,14 @@ public final class VigilDatabase {
 
     public CheckpointRepository checkpoints() {
         return checkpoints;
+    }
+
+    public PamConnectionRepository pamConnections() {
+        return pamConnections;
+    }
+
+    public PasswordResetRepository passwordResets() {
+        return passwordResets;
     }
 
     /** The integration credentials, encrypted and decrypted with this master key. */
