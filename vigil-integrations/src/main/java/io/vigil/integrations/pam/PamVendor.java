@@ -16,9 +16,9 @@ public enum PamVendor {
         return displayName;
     }
 
-    /** The identity tag for accounts this vault manages, e.g. {@code PAM-managed (CyberArk)}. */
+    /** The identity tag for accounts this vault manages, e.g. {@code Managed by CyberArk}, as Defender for Identity shows it. */
     public String managedTag() {
-        return "PAM-managed (" + displayName + ")";
+        return "Managed by " + displayName;
     }
 
     /** The response action's label, e.g. {@code Reset password by CyberArk}, as Defender for Identity words it. */

@@ -34,7 +34,7 @@ class ManagedAccountTest {
     @Test
     void vendorLabelsFollowDefenderForIdentityWording() {
         assertThat(PamVendor.BEYONDTRUST.resetActionLabel()).isEqualTo("Reset password by BeyondTrust");
-        assertThat(PamVendor.DELINEA.managedTag()).isEqualTo("PAM-managed (Delinea)");
+        assertThat(PamVendor.DELINEA.managedTag()).isEqualTo("Managed by Delinea");
         assertThat(account("LAB", null, true).domainQualifiedName()).isEqualTo("LAB\\svc_sql");
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.server.api;
 
+import io.vigil.store.AlreadyExistsException;
 import io.vigil.store.NotFoundException;
 import io.vigil.store.StaleVersionException;
 import java.util.Collection;
@@ -57,6 +58,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.getMessage() + "; read it again and reapply your change");
         problem.setProperty("currentVersion", e.actualVersion());
         return ResponseEntity.status(HttpStatus.CONFLICT).eTag(Versions.etag(e.actualVersion())).body(problem);
+    }
+
+    @ExceptionHandler(AlreadyExistsException.class)
+    ProblemDetail alreadyExists(AlreadyExistsException e) {
+        return ApiProblems.of(HttpStatus.CONFLICT, "Already exists", e.getMessage());
     }
 
     @ExceptionHandler(PreconditionRequiredException.class)
