@@ -137,6 +137,16 @@ public abstract class PamConnectorContract<S extends VendorSimulator> {
     }
 
     @Test
+    void listsAVaultOfMoreThan2500AccountsPageByPage() {
+        S sim = simulator(SimulatorOptions.defaults().withGeneratedAccounts(2_500));
+        List<ManagedAccount> accounts = connector(config(sim, http(), 1_000)).listManagedAccounts();
+
+        assertThat(accounts).hasSize(sim.vault().accounts().size()).hasSizeGreaterThan(2_500);
+        assertThat(accounts).extracting(ManagedAccount::id).doesNotHaveDuplicates();
+        assertThat(sim.requests(r -> r.path().matches("(?i).*" + listingPath()))).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void resetReachesSucceededAfterSeveralPolls() {
         S sim = simulator(SimulatorOptions.defaults().withPollsUntilChangeCompletes(3));
         PamConnector connector = connector(config(sim, http(), 50));

@@ -1,0 +1,71 @@
+package io.vigil.server.pam;
+
+import io.vigil.store.VigilDatabase;
+import io.vigil.store.pam.PamConnection;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Syncs every enabled vault connection's accounts shortly after start and then every {@link #EVERY};
+ * administrators can also sync one on demand. A vault that cannot be read keeps its last listing.
+ */
+@Component
+class PamSyncSchedule implements SmartLifecycle {
+
+    static final Duration EVERY = Duration.ofMinutes(15);
+    private static final Duration FIRST_AFTER = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(PamSyncSchedule.class);
+
+    private final VigilDatabase database;
+    private final PamConnections connections;
+    private ScheduledExecutorService scheduler;
+
+    PamSyncSchedule(VigilDatabase database, PamConnections connections) {
+        this.database = database;
+        this.connections = connections;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-pam-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::syncAll, FIRST_AFTER.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void syncAll() {
+        for (PamConnection c : database.pamConnections().all()) {
+            if (!c.enabled()) {
+                continue;
+            }
+            try {
+                PamConnection synced = connections.sync(c.id());
+                if (PamConnection.FAILED.equals(synced.status())) {
+                    log.warn("PAM connection {} could not be synced: {}", c.name(), synced.statusMessage());
+                }
+            } catch (RuntimeException e) {
+                log.warn("PAM connection {} could not be synced: {}", c.name(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null && !scheduler.isShutdown();
+    }
+}
