@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,6 +28,9 @@ final class Utf16 {
 
     private byte[] narrow = new byte[0];
     private char[] wide = new char[0];
+    private byte[] viewed;
+    private CharBuffer evenChars;
+    private CharBuffer oddChars;
 
     /** Decodes with throwaway buffers, for strings read once per chunk at most. */
     static String decode(byte[] b, int offset, int byteLength) {
@@ -76,8 +80,21 @@ final class Utf16 {
 
     private String widened(byte[] b, int offset, int chars) {
         char[] wide = wideBuffer(chars);
-        ByteBuffer.wrap(b, offset, 2 * chars).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(wide, 0, chars);
+        charsOf(b, offset).get(offset >> 1, wide, 0, chars);
         return new String(wide, 0, chars);
+    }
+
+    /**
+     * A char view of the buffer in which {@code offset} starts a character: one for even and one for
+     * odd offsets, made once per buffer (a chunk buffer serves many records) rather than per string.
+     */
+    private CharBuffer charsOf(byte[] b, int offset) {
+        if (b != viewed) {
+            viewed = b;
+            evenChars = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer();
+            oddChars = ByteBuffer.wrap(b, 1, b.length - 1).slice().order(ByteOrder.LITTLE_ENDIAN).asCharBuffer();
+        }
+        return (offset & 1) == 0 ? evenChars : oddChars;
     }
 
     private byte[] narrowBuffer(int length) {
