@@ -15,7 +15,7 @@ class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("alerts", "alert_entities", "alert_comments", "incidents",
             "incident_alerts", "incident_entities", "audit_log", "users", "api_tokens", "detector_settings",
-            "engine_checkpoints", "secrets");
+            "engine_checkpoints", "secrets", "siem_exporters", "siem_outbox", "siem_pending", "siem_delivery_status");
 
     @DatabaseTest
     void migrationsApplyToAnEmptyDatabaseAndCreateEveryTable(DataSource dataSource, DatabaseKind kind) throws SQLException {

@@ -12,6 +12,7 @@ import io.vigil.store.internal.TriageUpdate;
 import io.vigil.store.internal.Times;
 import io.vigil.store.internal.Upsert;
 import io.vigil.store.internal.Where;
+import io.vigil.store.outbox.OutboxRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,20 +27,24 @@ public final class AlertRepository {
 
     private final StoreContext store;
     private final AlertRowMapper alertMapper;
+    private final OutboxRepository outbox;
 
-    public AlertRepository(StoreContext store) {
+    public AlertRepository(StoreContext store, OutboxRepository outbox) {
         this.store = store;
         this.alertMapper = new AlertRowMapper(store.json());
+        this.outbox = outbox;
     }
 
     /**
      * Inserts the alert, or updates what the detector owns (evidence, times, description, …) when an
      * alert with its id exists. Status, classification and assignee of an existing alert are the
-     * analysts' and are kept.
+     * analysts' and are kept. A new alert, and a change a SIEM would see, go to the SIEM outbox in the
+     * same transaction.
      */
     public StoredAlert upsert(Alert alert) {
         Instant now = store.now();
         return store.inTransaction(() -> {
+            Alert before = findById(alert.id()).map(StoredAlert::alert).orElse(null);
             Upsert.into("alerts", "id")
                     .value("id", alert.id())
                     .value("type", alert.type())
@@ -64,7 +69,9 @@ public final class AlertRepository {
                     .value("updated_at", Times.toDb(now))
                     .execute(store.jdbc(), store.dialect());
             replaceEntityKeys(alert);
-            return findById(alert.id()).orElseThrow();
+            StoredAlert after = findById(alert.id()).orElseThrow();
+            outbox.recordChange(before, after);
+            return after;
         });
     }
 
@@ -87,14 +94,20 @@ public final class AlertRepository {
     }
 
     /**
-     * Sets the analyst fields if the alert is still at {@code expectedVersion}.
+     * Sets the analyst fields if the alert is still at {@code expectedVersion}; a new status goes to the
+     * SIEM outbox in the same transaction.
      *
      * @throws StaleVersionException when someone else changed it since
      * @throws NotFoundException     when there is no such alert
      */
     public StoredAlert updateTriage(String id, long expectedVersion, AlertTriage triage) {
-        return TriageUpdate.apply(store, "alerts", ALERT, id, expectedVersion, triage.status().name(),
-                triage.classification().name(), triage.assignee(), this::findById, StoredAlert::version);
+        return store.inTransaction(() -> {
+            Alert before = findById(id).map(StoredAlert::alert).orElse(null);
+            StoredAlert after = TriageUpdate.apply(store, "alerts", ALERT, id, expectedVersion, triage.status().name(),
+                    triage.classification().name(), triage.assignee(), this::findById, StoredAlert::version);
+            outbox.recordChange(before, after);
+            return after;
+        });
     }
 
     /** @throws NotFoundException when there is no such alert */
