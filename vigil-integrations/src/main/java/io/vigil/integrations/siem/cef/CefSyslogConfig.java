@@ -30,4 +30,8 @@ public record CefSyslogConfig(String host, int port, SyslogTransport transport, 
         return new CefSyslogConfig(host, port, transport, 10, tls, hostName, productVersion, consoleBaseUrl,
                 Duration.ofSeconds(10));
     }
+
+    public CefSyslogConfig withFacility(int value) {
+        return new CefSyslogConfig(host, port, transport, value, tls, hostName, productVersion, consoleBaseUrl, connectTimeout);
+    }
 }
