@@ -22,12 +22,12 @@ import java.util.function.BooleanSupplier;
  * the same rows again. Nothing is ever dropped: a SIEM that refuses for good (bad credentials, a
  * wrong stream) is retried at the slowest pace while the status shows the error.
  */
-final class DeliveryWorker {
+public final class DeliveryWorker {
 
     /** How a worker paces itself. */
-    record Pacing(Backoff backoff, Duration maxWait, Duration idlePoll) {
+    public record Pacing(Backoff backoff, Duration maxWait, Duration idlePoll) {
 
-        static Pacing defaults() {
+        public static Pacing defaults() {
             return new Pacing(new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), Duration.ofMinutes(5),
                     Duration.ofMillis(250));
         }
@@ -41,7 +41,7 @@ final class DeliveryWorker {
     private final Clock clock;
     private int failures;
 
-    DeliveryWorker(String exporterId, OutboxRepository outbox, SiemExporter exporter, Pacing pacing, Sleeper sleeper,
+    public DeliveryWorker(String exporterId, OutboxRepository outbox, SiemExporter exporter, Pacing pacing, Sleeper sleeper,
                    Clock clock) {
         this.exporterId = exporterId;
         this.outbox = outbox;
@@ -52,7 +52,7 @@ final class DeliveryWorker {
     }
 
     /** Delivers until {@code running} turns false or the thread is interrupted. */
-    void run(BooleanSupplier running) {
+    public void run(BooleanSupplier running) {
         while (running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
             Duration wait;
             try {
@@ -73,7 +73,7 @@ final class DeliveryWorker {
     }
 
     /** One batch; returns how long to wait before the next (zero when more may be waiting). */
-    Duration deliverOnce() {
+    public Duration deliverOnce() {
         List<OutboxEntry> batch = outbox.pending(exporterId, exporter.preferredBatchSize());
         if (batch.isEmpty()) {
             return pacing.idlePoll();

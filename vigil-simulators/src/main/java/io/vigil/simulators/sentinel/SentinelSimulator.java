@@ -44,6 +44,7 @@ public final class SentinelSimulator extends VendorSimulator {
     private final EntraTokens entraTokens;
     private final List<IngestedRow> rows = new CopyOnWriteArrayList<>();
     private final AtomicLong acceptedCalls = new AtomicLong();
+    private final AtomicLong acceptedRows = new AtomicLong();
     private URI login;
     private URI ingestion;
 
@@ -91,6 +92,11 @@ public final class SentinelSimulator extends VendorSimulator {
     /** Every row accepted, in arrival order, re-sent copies included. */
     public List<IngestedRow> rows() {
         return List.copyOf(rows);
+    }
+
+    /** Rows accepted, re-sent copies included (also counted when rows are not kept). */
+    public long acceptedRows() {
+        return acceptedRows.get();
     }
 
     /** Calls answered 204. */
@@ -240,7 +246,10 @@ public final class SentinelSimulator extends VendorSimulator {
             }
             accepted.add(new IngestedRow(sentinel.streamName(), columns, sentinel.clock().instant()));
         }
-        rows.addAll(accepted);
+        if (sentinel.keepRows()) {
+            rows.addAll(accepted);
+        }
+        acceptedRows.addAndGet(accepted.size());
         acceptedCalls.incrementAndGet();
         return SimResponse.empty(204);
     }
