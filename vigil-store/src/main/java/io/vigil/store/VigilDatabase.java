@@ -10,6 +10,8 @@ import io.vigil.store.secrets.SecretStore;
 import io.vigil.store.incidents.IncidentRepository;
 import io.vigil.store.internal.Dialect;
 import io.vigil.store.internal.StoreContext;
+import io.vigil.store.outbox.OutboxRepository;
+import io.vigil.store.outbox.SiemExporterRepository;
 import io.vigil.store.settings.DetectorSettingsRepository;
 import io.vigil.store.users.ApiTokenRepository;
 import io.vigil.store.users.UserRepository;
@@ -34,12 +36,16 @@ public final class VigilDatabase {
     private final CheckpointRepository checkpoints;
     private final PamConnectionRepository pamConnections;
     private final PasswordResetRepository passwordResets;
+    private final OutboxRepository outbox;
+    private final SiemExporterRepository siemExporters;
     private final StoreContext store;
 
     private VigilDatabase(DataSource dataSource, DatabaseKind kind, Clock clock) {
         this.kind = kind;
         this.store = new StoreContext(dataSource, new Dialect(kind), clock);
-        this.alerts = new AlertRepository(store);
+        this.outbox = new OutboxRepository(store);
+        this.siemExporters = new SiemExporterRepository(store);
+        this.alerts = new AlertRepository(store, outbox);
         this.incidents = new IncidentRepository(store, alerts);
         this.auditLog = new AuditLog(store);
         this.users = new UserRepository(store);
@@ -112,6 +118,15 @@ public final class VigilDatabase {
 
     public PasswordResetRepository passwordResets() {
         return passwordResets;
+    }
+
+    /** The SIEM outbox: alert changes waiting for each exporter. */
+    public OutboxRepository outbox() {
+        return outbox;
+    }
+
+    public SiemExporterRepository siemExporters() {
+        return siemExporters;
     }
 
     /** The integration credentials, encrypted and decrypted with this master key. */

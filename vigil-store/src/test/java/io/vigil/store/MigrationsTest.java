@@ -15,7 +15,8 @@ class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("alerts", "alert_entities", "alert_comments", "incidents",
             "incident_alerts", "incident_entities", "audit_log", "users", "api_tokens", "detector_settings",
-            "engine_checkpoints", "secrets", "pam_connections", "pam_accounts", "pam_resets");
+            "engine_checkpoints", "secrets", "pam_connections", "pam_accounts", "pam_resets", "siem_exporters",
+            "siem_outbox", "siem_pending", "siem_delivery_status");
 
     @DatabaseTest
     void migrationsApplyToAnEmptyDatabaseAndCreateEveryTable(DataSource dataSource, DatabaseKind kind) throws SQLException {

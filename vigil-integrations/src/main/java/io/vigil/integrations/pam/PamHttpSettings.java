@@ -1,5 +1,7 @@
 package io.vigil.integrations.pam;
 
+import io.vigil.integrations.http.Sleeper;
+
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;

@@ -1,5 +1,7 @@
 package io.vigil.integrations.pam;
 
+import io.vigil.integrations.http.Sleeper;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

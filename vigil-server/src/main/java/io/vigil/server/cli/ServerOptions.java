@@ -68,6 +68,10 @@ public final class ServerOptions {
     @Option(names = "--oidc-role-claim", paramLabel = "CLAIM", description = "ID token claim with Vigil roles (default roles).")
     String oidcRoleClaim;
 
+    @Option(names = "--hostname-url", paramLabel = "URL",
+            description = "Public base URL of the console, for links Vigil sends out (SIEM AlertLink).")
+    String hostnameUrl;
+
     @Option(names = "--config-file", paramLabel = "FILE", description = "Config file (default conf/vigil.conf).")
     String configFile;
 
@@ -93,6 +97,7 @@ public final class ServerOptions {
         put(given, ServerSetting.OIDC_CLIENT_ID, oidcClientId);
         put(given, ServerSetting.OIDC_CLIENT_SECRET, oidcClientSecret);
         put(given, ServerSetting.OIDC_ROLE_CLAIM, oidcRoleClaim);
+        put(given, ServerSetting.HOSTNAME_URL, hostnameUrl);
         put(given, ServerSetting.CONFIG_FILE, configFile);
         return given;
     }

@@ -42,7 +42,8 @@ public record ServerConfig(
         Engine engine,
         Ingest ingest,
         Oidc oidc,
-        String masterKey) {
+        String masterKey,
+        String hostnameUrl) {
 
     public enum Mode { DEVELOPMENT, PRODUCTION }
 
@@ -132,7 +133,8 @@ public record ServerConfig(
                 new Ingest(optionalPort(SYSLOG_TCP_PORT, s), optionalPort(SYSLOG_UDP_PORT, s),
                         path(or(s.get(WATCH_DIR), dev ? dataDir.resolve("inbox").toString() : null))),
                 oidc(s),
-                s.get(ServerSetting.MASTER_KEY));
+                s.get(ServerSetting.MASTER_KEY),
+                hostnameUrl(s));
     }
 
     /** Where the master key of the secret store is kept when {@code --master-key} is not given. */
@@ -145,7 +147,7 @@ public record ServerConfig(
         return "ServerConfig[mode=" + mode + ", http=" + httpHost + ":" + httpPort + " (enabled " + httpEnabled
                 + "), https=" + httpsPort + ", tls=" + tls() + ", database=" + database + " " + dbUrl + " as " + dbUsername
                 + ", dbPassword=****, dataDir=" + dataDir + ", engine=" + engine + ", ingest=" + ingest + ", oidc=" + oidc
-                + ", masterKey=" + (masterKey == null ? "file" : "****") + "]";
+                + ", masterKey=" + (masterKey == null ? "file" : "****") + ", hostnameUrl=" + hostnameUrl + "]";
     }
 
     private static Oidc oidc(ResolvedSettings s) {
@@ -163,6 +165,19 @@ public record ServerConfig(
         }
         return new Oidc(issuer.strip(), clientId.strip(), s.get(ServerSetting.OIDC_CLIENT_SECRET),
                 or(s.get(ServerSetting.OIDC_ROLE_CLAIM), "roles"));
+    }
+
+    /** The public base URL without a trailing slash, or null when not set (links then stay empty). */
+    private static String hostnameUrl(ResolvedSettings s) {
+        String value = s.get(ServerSetting.HOSTNAME_URL);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.strip().replaceAll("/+$", "");
+        if (!url.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw invalid(ServerSetting.HOSTNAME_URL, value, "an http(s) URL such as https://vigil.corp.local", s);
+        }
+        return url;
     }
 
     private static String or(String value, String fallback) {

@@ -28,6 +28,7 @@ public enum ServerSetting {
     OIDC_CLIENT_SECRET("oidc-client-secret", "OpenID Connect client secret.", true),
     OIDC_ROLE_CLAIM("oidc-role-claim", "ID token claim holding Vigil roles (default roles; dots walk nested claims).", false),
     MASTER_KEY("master-key", "Base64 of the 32-byte key that encrypts integration secrets (default: <data-dir>/secrets.key, created on first start).", true),
+    HOSTNAME_URL("hostname-url", "Public base URL of Vigil's console (e.g. https://vigil.corp.local); links Vigil sends out, such as SecurityAlert's AlertLink, start with it.", false),
     CONFIG_FILE("config-file", "Config file of name=value lines (default: conf/vigil.conf when present).", false);
 
     private final String key;

@@ -63,6 +63,16 @@ public final class RunningServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request with a JSON body (or none) for any method, as the test admin. */
+    public HttpResponse<String> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = authorized(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder authorized(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));

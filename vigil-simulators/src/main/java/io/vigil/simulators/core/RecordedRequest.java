@@ -9,9 +9,16 @@ import java.util.Map;
  *
  * @param host    which of the simulator's hosts answered (e.g. {@code pvwa}, {@code identity})
  * @param headers header names lower-cased
+ * @param body    the body as text, gunzipped when it came with {@code Content-Encoding: gzip}
+ * @param rawBody the bytes as they came over the wire
  */
 public record RecordedRequest(String host, String method, String path, String query,
-                              Map<String, List<String>> headers, String body) {
+                              Map<String, List<String>> headers, String body, byte[] rawBody) {
+
+    public RecordedRequest(String host, String method, String path, String query, Map<String, List<String>> headers,
+                           String body) {
+        this(host, method, path, query, headers, body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

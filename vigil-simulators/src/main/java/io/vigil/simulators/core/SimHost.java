@@ -50,6 +50,10 @@ final class SimHost implements AutoCloseable {
         server.start();
     }
 
+    String name() {
+        return name;
+    }
+
     URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
@@ -98,13 +102,26 @@ final class SimHost implements AutoCloseable {
     private RecordedRequest record(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        String body;
+        byte[] raw;
         try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            raw = in.readAllBytes();
         }
         URI uri = exchange.getRequestURI();
         return new RecordedRequest(name, exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-                Map.copyOf(headers), body);
+                Map.copyOf(headers), text(headers, raw), raw);
+    }
+
+    /** The body as text; a gzip body that does not decompress is left empty (the raw bytes are kept). */
+    private static String text(Map<String, List<String>> headers, byte[] raw) {
+        List<String> encoding = headers.get("content-encoding");
+        if (encoding == null || encoding.stream().noneMatch(e -> e.trim().equalsIgnoreCase("gzip"))) {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException notGzip) {
+            return "";
+        }
     }
 
     private static void write(HttpExchange exchange, SimResponse response) throws IOException {

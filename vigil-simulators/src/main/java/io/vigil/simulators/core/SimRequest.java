@@ -41,6 +41,11 @@ public final class SimRequest {
         return recorded.header(name);
     }
 
+    /** The body's bytes as they came over the wire (still compressed, when they were). */
+    public byte[] rawBody() {
+        return recorded.rawBody();
+    }
+
     /** A capturing group of the route's path pattern. */
     public String pathParam(int group) {
         return pathMatch.group(group);

@@ -33,6 +33,17 @@ public abstract class VendorSimulator implements AutoCloseable {
         return host.url();
     }
 
+    /** Stops one host, as if the machine went away; {@link #openHost} with its port brings it back. */
+    protected final void closeHost(String name) {
+        hosts.removeIf(h -> {
+            if (h.name().equals(name)) {
+                h.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
     /** The vendor's name, for messages. */
     public abstract String vendor();
 

@@ -12,6 +12,7 @@ import io.vigil.store.internal.TriageUpdate;
 import io.vigil.store.internal.Times;
 import io.vigil.store.internal.Upsert;
 import io.vigil.store.internal.Where;
+import io.vigil.store.outbox.OutboxRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,16 +29,21 @@ public final class AlertRepository {
 
     private final StoreContext store;
     private final AlertRowMapper alertMapper;
+    private final AlertRowMapper summaryMapper;
+    private final OutboxRepository outbox;
 
-    public AlertRepository(StoreContext store) {
+    public AlertRepository(StoreContext store, OutboxRepository outbox) {
         this.store = store;
         this.alertMapper = new AlertRowMapper(store.json());
+        this.summaryMapper = new AlertRowMapper(store.json(), false);
+        this.outbox = outbox;
     }
 
     /**
      * Inserts the alert, or updates what the detector owns (evidence, times, description, …) when an
      * alert with its id exists. Status, classification and assignee of an existing alert are the
-     * analysts' and are kept.
+     * analysts' and are kept. A new alert, and a change a SIEM would see, go to the SIEM outbox in the
+     * same transaction.
      */
     public StoredAlert upsert(Alert alert) {
         return store.inTransaction(() -> {
@@ -48,11 +54,13 @@ public final class AlertRepository {
 
     /**
      * {@link #upsert} without reading the alert back: what the detection pipeline calls for every
-     * re-emitted alert, where parsing its evidence again would only cost time.
+     * re-emitted alert. The outbox compares the alert without its evidence, so the evidence is
+     * never parsed here: it is most of an alert's weight.
      */
     public void save(Alert alert) {
         Instant now = store.now();
         store.inTransaction(() -> {
+            Alert before = findWithoutEvidence(alert.id()).map(StoredAlert::alert).orElse(null);
             Upsert.into("alerts", "id")
                     .value("id", alert.id())
                     .value("type", alert.type())
@@ -77,6 +85,7 @@ public final class AlertRepository {
                     .value("updated_at", Times.toDb(now))
                     .execute(store.jdbc(), store.dialect());
             replaceEntityKeys(alert);
+            outbox.recordChange(before, findWithoutEvidence(alert.id()).orElseThrow());
         });
     }
 
@@ -100,6 +109,10 @@ public final class AlertRepository {
     public record Activity(Instant start, Instant end) {
     }
 
+    private Optional<StoredAlert> findWithoutEvidence(String id) {
+        return store.jdbc().sql("SELECT * FROM alerts WHERE id = :id").param("id", id).query(summaryMapper).optional();
+    }
+
     public Optional<StoredAlert> findById(String id) {
         return store.jdbc().sql("SELECT * FROM alerts WHERE id = :id").param("id", id).query(alertMapper).optional();
     }
@@ -119,14 +132,20 @@ public final class AlertRepository {
     }
 
     /**
-     * Sets the analyst fields if the alert is still at {@code expectedVersion}.
+     * Sets the analyst fields if the alert is still at {@code expectedVersion}; a new status goes to the
+     * SIEM outbox in the same transaction.
      *
      * @throws StaleVersionException when someone else changed it since
      * @throws NotFoundException     when there is no such alert
      */
     public StoredAlert updateTriage(String id, long expectedVersion, AlertTriage triage) {
-        return TriageUpdate.apply(store, "alerts", ALERT, id, expectedVersion, triage.status().name(),
-                triage.classification().name(), triage.assignee(), this::findById, StoredAlert::version);
+        return store.inTransaction(() -> {
+            Alert before = findById(id).map(StoredAlert::alert).orElse(null);
+            StoredAlert after = TriageUpdate.apply(store, "alerts", ALERT, id, expectedVersion, triage.status().name(),
+                    triage.classification().name(), triage.assignee(), this::findById, StoredAlert::version);
+            outbox.recordChange(before, after);
+            return after;
+        });
     }
 
     /** @throws NotFoundException when there is no such alert */

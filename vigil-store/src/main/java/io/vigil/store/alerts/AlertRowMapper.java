@@ -28,9 +28,16 @@ final class AlertRowMapper implements RowMapper<StoredAlert> {
     static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
 
     private final Json json;
+    private final boolean withEvidence;
 
     AlertRowMapper(Json json) {
+        this(json, true);
+    }
+
+    /** @param withEvidence false leaves the evidence list empty, for callers that never look at it */
+    AlertRowMapper(Json json, boolean withEvidence) {
         this.json = json;
+        this.withEvidence = withEvidence;
     }
 
     @Override
@@ -51,7 +58,7 @@ final class AlertRowMapper implements RowMapper<StoredAlert> {
                 rs.getString("compromised_entity"),
                 json.read(rs.getString("entities"), ENTITIES),
                 json.read(rs.getString("extended_properties"), PROPERTIES),
-                json.read(rs.getString("evidence"), EVIDENCE),
+                withEvidence ? json.read(rs.getString("evidence"), EVIDENCE) : List.of(),
                 rs.getLong("evidence_count"),
                 AlertStatus.valueOf(rs.getString("status")),
                 Classification.valueOf(rs.getString("classification")));

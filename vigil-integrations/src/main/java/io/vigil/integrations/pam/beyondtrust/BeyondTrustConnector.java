@@ -12,7 +12,7 @@ import io.vigil.integrations.pam.internal.ApiUrl;
 import io.vigil.integrations.pam.internal.PamCall;
 import io.vigil.integrations.pam.internal.PamHttp;
 import io.vigil.integrations.pam.internal.PamJson;
-import io.vigil.integrations.pam.internal.RequestBody;
+import io.vigil.integrations.http.RequestBody;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;

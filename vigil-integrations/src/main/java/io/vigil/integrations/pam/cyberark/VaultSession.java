@@ -9,7 +9,7 @@ import io.vigil.integrations.pam.internal.PamCall;
 import io.vigil.integrations.pam.internal.PamHttp;
 import io.vigil.integrations.pam.internal.PamJson;
 import io.vigil.integrations.pam.internal.PamResponse;
-import io.vigil.integrations.pam.internal.RequestBody;
+import io.vigil.integrations.http.RequestBody;
 import java.net.http.HttpRequest;
 import tools.jackson.databind.JsonNode;
 

@@ -1,7 +1,9 @@
 package io.vigil.integrations.pam.internal;
 
+import io.vigil.integrations.http.AccessToken;
+import io.vigil.integrations.http.TokenCache;
+
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -11,26 +13,17 @@ import java.util.function.Supplier;
  */
 public final class BearerAuthorizer implements Authorizer {
 
-    /** Renew this long before expiry, so a token never lapses between the check and the call. */
-    private static final Duration MARGIN = Duration.ofSeconds(60);
-
-    private final PamHttp http;
-    private final Supplier<AccessToken> source;
+    private final TokenCache cache;
     private final Set<Integer> rejectedStatuses;
-    private AccessToken token;
 
     public BearerAuthorizer(PamHttp http, Supplier<AccessToken> source, Set<Integer> rejectedStatuses) {
-        this.http = http;
-        this.source = source;
+        this.cache = new TokenCache(source, http.settings().clock());
         this.rejectedStatuses = Set.copyOf(rejectedStatuses);
     }
 
     /** The current token, fetching one when there is none or it is about to expire. */
-    public synchronized AccessToken token() {
-        if (token == null || !http.settings().clock().instant().plus(MARGIN).isBefore(token.expiresAt())) {
-            token = source.get();
-        }
-        return token;
+    public AccessToken token() {
+        return cache.token();
     }
 
     @Override
@@ -44,12 +37,12 @@ public final class BearerAuthorizer implements Authorizer {
     }
 
     @Override
-    public synchronized void sessionRejected() {
-        token = null;
+    public void sessionRejected() {
+        cache.invalidate();
     }
 
-    public synchronized boolean hasToken() {
-        return token != null;
+    public boolean hasToken() {
+        return cache.hasToken();
     }
 
     @Override

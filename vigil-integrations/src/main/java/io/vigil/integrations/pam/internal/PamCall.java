@@ -1,5 +1,7 @@
 package io.vigil.integrations.pam.internal;
 
+import io.vigil.integrations.http.RequestBody;
+
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package io.vigil.integrations.pam.internal;
 
+import io.vigil.integrations.http.Backoff;
+import io.vigil.integrations.http.RetryAfter;
+
 import io.vigil.integrations.pam.PamException;
 import io.vigil.integrations.pam.PamFailure;
 import io.vigil.integrations.pam.PamHttpSettings;
@@ -13,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 
 /**
@@ -167,13 +169,8 @@ public final class PamHttp {
         return PamFailure.REJECTED;
     }
 
-    /** Exponential from {@code initialBackoff}, capped, then "equal jitter": half fixed, half random. */
     Duration backoff(int failures) {
-        long base = settings.initialBackoff().toMillis();
-        long cap = settings.maxBackoff().toMillis();
-        long exp = failures >= 31 ? cap : Math.min(cap, base << (failures - 1));
-        long half = exp / 2;
-        return Duration.ofMillis(half + (half == 0 ? 0 : ThreadLocalRandom.current().nextLong(half + 1)));
+        return new Backoff(settings.initialBackoff(), settings.maxBackoff()).delay(failures);
     }
 
     private void pause(PamCall call, Duration wait) {

@@ -1,17 +1,17 @@
 package io.vigil.integrations.pam.internal;
 
+import io.vigil.integrations.http.RequestBody;
+
+import io.vigil.integrations.http.AccessToken;
+
 import io.vigil.integrations.pam.PamException;
 import io.vigil.integrations.pam.PamFailure;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /** OAuth-style token requests (client credentials or password grant) shared by the vendors. */
 public final class TokenEndpoint {
-
-    /** Assumed when the answer carries no {@code expires_in}. */
-    private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
 
     private TokenEndpoint() {
     }
@@ -33,7 +33,7 @@ public final class TokenEndpoint {
             }
             http.redactor().register(token);
             long seconds = PamJson.number(json, -1, "expires_in");
-            return new AccessToken(token, issued.plus(seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_LIFETIME));
+            return AccessToken.issued(token, issued, seconds);
         } finally {
             call.wipe();
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
@@ -33,6 +34,18 @@ public final class SecurityAlertRow {
 
     /** The row as ordered column → value (String, Boolean, or null). */
     public static Map<String, Object> of(Alert alert, Instant generated, String consoleBaseUrl) {
+        return of(alert, generated, consoleBaseUrl, Map.of());
+    }
+
+    /**
+     * The row, with {@code exportProperties} (e.g. the export row id) added to ExtendedProperties,
+     * where SecurityAlert keeps what has no column of its own.
+     */
+    public static Map<String, Object> of(Alert alert, Instant generated, String consoleBaseUrl,
+                                         Map<String, String> exportProperties) {
+        // sorted: the alert's map has no stable order, and a re-sent row must be byte-for-byte the same
+        Map<String, String> properties = new TreeMap<>(alert.extendedProperties());
+        properties.putAll(exportProperties);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("TimeGenerated", generated.toString());
         row.put("AlertName", alert.name());
@@ -60,7 +73,7 @@ public final class SecurityAlertRow {
         row.put("ConfidenceLevel", "");
         row.put("ConfidenceScore", null);
         row.put("RemediationSteps", jsonArray(alert.remediationSteps()));
-        row.put("ExtendedProperties", jsonObject(alert.extendedProperties()));
+        row.put("ExtendedProperties", jsonObject(properties));
         row.put("Entities", entities(alert.entities()));
         row.put("ExtendedLinks", "");
         row.put("ResourceId", "");
@@ -94,9 +107,19 @@ public final class SecurityAlertRow {
         return write(g -> {
             g.writeStartArray();
             int id = 2;
+            Map<Entity, String> written = new LinkedHashMap<>();
             for (Entity e : entities) {
                 g.writeStartObject();
-                g.writeStringProperty("$id", Integer.toString(id++));
+                String earlier = written.get(e);
+                if (earlier != null) {
+                    // Sentinel's Newtonsoft-style reference: a repeated entity points at its first copy
+                    g.writeStringProperty("$ref", earlier);
+                    g.writeEndObject();
+                    continue;
+                }
+                String own = Integer.toString(id++);
+                written.put(e, own);
+                g.writeStringProperty("$id", own);
                 if (e instanceof Entity.AccountEntity a) {
                     optional(g, "Name", a.name());
                     optional(g, "NTDomain", a.ntDomain());

@@ -1,5 +1,6 @@
-package io.vigil.integrations.pam.internal;
+package io.vigil.integrations.http;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** A bearer token and when it stops being valid. Its toString never shows the token. */
@@ -11,6 +12,14 @@ public final class AccessToken {
     public AccessToken(String value, Instant expiresAt) {
         this.value = value;
         this.expiresAt = expiresAt;
+    }
+
+    /** Assumed when a token answer carries no {@code expires_in}. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
+
+    /** A token from an OAuth answer: {@code expires_in} seconds after {@code issued}, or the default when not positive. */
+    public static AccessToken issued(String value, Instant issued, long expiresInSeconds) {
+        return new AccessToken(value, issued.plus(expiresInSeconds > 0 ? Duration.ofSeconds(expiresInSeconds) : DEFAULT_LIFETIME));
     }
 
     public String value() {

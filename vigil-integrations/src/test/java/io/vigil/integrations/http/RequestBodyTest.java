@@ -1,4 +1,4 @@
-package io.vigil.integrations.pam.internal;
+package io.vigil.integrations.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,16 +35,5 @@ class RequestBodyTest {
         assertThat(form).startsWith("grant_type=password&password=").doesNotContain("domain");
         assertThat(URLDecoder.decode(form.substring(form.indexOf("password=") + 9), StandardCharsets.UTF_8))
                 .isEqualTo(new String(secret));
-    }
-
-    @Test
-    void wipingTheCallZeroesTheBody() {
-        RequestBody body = RequestBody.json("password", "secret".toCharArray());
-        PamCall call = PamCall.post(java.net.URI.create("http://127.0.0.1/"), body, PamCall.Retry.IDEMPOTENT);
-
-        call.wipe();
-
-        assertThat(body.bytes()).containsOnly((byte) 0);
-        assertThat(call.toString()).isEqualTo("POST /");
     }
 }

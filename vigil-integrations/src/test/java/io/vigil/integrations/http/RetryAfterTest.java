@@ -1,4 +1,4 @@
-package io.vigil.integrations.pam.internal;
+package io.vigil.integrations.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package io.vigil.integrations.pam.internal;
+package io.vigil.integrations.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A JSON or form body built straight into bytes, so credentials given as {@code char[]} never become
- * Strings; the connector wipes the bytes once the call is done ({@link PamCall#wipe()}).
+ * Strings; the caller wipes the bytes once the call is done.
  * Values: String, Boolean, Number, {@code char[]} (a secret, written as a string), or null.
  */
 public final class RequestBody {

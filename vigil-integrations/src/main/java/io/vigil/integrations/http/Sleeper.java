@@ -1,4 +1,4 @@
-package io.vigil.integrations.pam;
+package io.vigil.integrations.http;
 
 import java.time.Duration;
 
