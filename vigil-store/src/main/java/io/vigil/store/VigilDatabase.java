@@ -3,6 +3,10 @@ package io.vigil.store;
 import io.vigil.store.alerts.AlertRepository;
 import io.vigil.store.audit.AuditLog;
 import io.vigil.store.checkpoints.CheckpointRepository;
+import io.vigil.store.directory.DirectoryInventoryRepository;
+import io.vigil.store.directory.DirectorySourceRepository;
+import io.vigil.store.directory.DirectorySyncStatusRepository;
+import io.vigil.store.directory.IdentityMarkRepository;
 import io.vigil.store.secrets.MasterKey;
 import io.vigil.store.secrets.SecretStore;
 import io.vigil.store.incidents.IncidentRepository;
@@ -30,6 +34,10 @@ public final class VigilDatabase {
     private final ApiTokenRepository apiTokens;
     private final DetectorSettingsRepository detectorSettings;
     private final CheckpointRepository checkpoints;
+    private final DirectorySourceRepository directorySources;
+    private final DirectorySyncStatusRepository directorySyncStatus;
+    private final DirectoryInventoryRepository directoryInventory;
+    private final IdentityMarkRepository identityMarks;
     private final StoreContext store;
 
     private VigilDatabase(DataSource dataSource, DatabaseKind kind, Clock clock) {
@@ -42,6 +50,10 @@ public final class VigilDatabase {
         this.apiTokens = new ApiTokenRepository(store);
         this.detectorSettings = new DetectorSettingsRepository(store);
         this.checkpoints = new CheckpointRepository(store);
+        this.directorySources = new DirectorySourceRepository(store);
+        this.directorySyncStatus = new DirectorySyncStatusRepository(store);
+        this.directoryInventory = new DirectoryInventoryRepository(store);
+        this.identityMarks = new IdentityMarkRepository(store);
     }
 
     /** Applies the pending migrations; returns how many ran (0 when the schema is up to date). */
@@ -98,6 +110,22 @@ public final class VigilDatabase {
 
     public CheckpointRepository checkpoints() {
         return checkpoints;
+    }
+
+    public DirectorySourceRepository directorySources() {
+        return directorySources;
+    }
+
+    public DirectorySyncStatusRepository directorySyncStatus() {
+        return directorySyncStatus;
+    }
+
+    public DirectoryInventoryRepository directoryInventory() {
+        return directoryInventory;
+    }
+
+    public IdentityMarkRepository identityMarks() {
+        return identityMarks;
     }
 
     /** The integration credentials, encrypted and decrypted with this master key. */

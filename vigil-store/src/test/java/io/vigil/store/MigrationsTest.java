@@ -15,7 +15,8 @@ class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("alerts", "alert_entities", "alert_comments", "incidents",
             "incident_alerts", "incident_entities", "audit_log", "users", "api_tokens", "detector_settings",
-            "engine_checkpoints", "secrets");
+            "engine_checkpoints", "secrets", "directory_sources", "directory_sync_status",
+            "directory_inventories", "directory_identities", "identity_marks");
 
     @DatabaseTest
     void migrationsApplyToAnEmptyDatabaseAndCreateEveryTable(DataSource dataSource, DatabaseKind kind) throws SQLException {
