@@ -1,7 +1,7 @@
 package io.vigil.server.detection;
 
-import io.vigil.detection.directory.StaticDirectory;
 import io.vigil.detection.registry.DetectorRegistry;
+import io.vigil.detection.spi.DirectoryView;
 import io.vigil.engine.embedded.EmbeddedEngine;
 import io.vigil.engine.embedded.EngineOptions;
 import io.vigil.ingest.decode.DecodeError;
@@ -56,12 +56,15 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     private final AtomicLong generation = new AtomicLong();
     private final VigilDatabase database;
     private final DetectorRegistry registry;
+    private final DirectoryView directory;
     private volatile boolean running;
     private volatile boolean reloadRequested;
     private Thread thread;
 
-    DetectionLoop(Journal journal, AlertPublisher alerts, VigilDatabase database, DetectorRegistry registry) {
+    DetectionLoop(Journal journal, AlertPublisher alerts, VigilDatabase database, DetectorRegistry registry,
+                  DirectoryView directory) {
         this.registry = registry;
+        this.directory = directory;
         this.journal = journal;
         this.alerts = alerts;
         this.database = database;
@@ -93,7 +96,7 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     private void run() {
         while (running) {
             reloadRequested = false;
-            EmbeddedEngine current = new EmbeddedEngine(registry.create(storedSettings()), StaticDirectory.empty(),
+            EmbeddedEngine current = new EmbeddedEngine(registry.create(storedSettings()), directory,
                     alerts::publish, EngineOptions.defaults());
             generation.incrementAndGet();
             try {
