@@ -5,6 +5,10 @@ import io.vigil.store.audit.AuditLog;
 import io.vigil.store.checkpoints.CheckpointRepository;
 import io.vigil.store.pam.PamConnectionRepository;
 import io.vigil.store.pam.PasswordResetRepository;
+import io.vigil.store.directory.DirectoryInventoryRepository;
+import io.vigil.store.directory.DirectorySourceRepository;
+import io.vigil.store.directory.DirectorySyncStatusRepository;
+import io.vigil.store.directory.IdentityMarkRepository;
 import io.vigil.store.secrets.MasterKey;
 import io.vigil.store.secrets.SecretStore;
 import io.vigil.store.incidents.IncidentRepository;
@@ -38,6 +42,10 @@ public final class VigilDatabase {
     private final PasswordResetRepository passwordResets;
     private final OutboxRepository outbox;
     private final SiemExporterRepository siemExporters;
+    private final DirectorySourceRepository directorySources;
+    private final DirectorySyncStatusRepository directorySyncStatus;
+    private final DirectoryInventoryRepository directoryInventory;
+    private final IdentityMarkRepository identityMarks;
     private final StoreContext store;
 
     private VigilDatabase(DataSource dataSource, DatabaseKind kind, Clock clock) {
@@ -54,6 +62,10 @@ public final class VigilDatabase {
         this.checkpoints = new CheckpointRepository(store);
         this.pamConnections = new PamConnectionRepository(store);
         this.passwordResets = new PasswordResetRepository(store);
+        this.directorySources = new DirectorySourceRepository(store);
+        this.directorySyncStatus = new DirectorySyncStatusRepository(store);
+        this.directoryInventory = new DirectoryInventoryRepository(store);
+        this.identityMarks = new IdentityMarkRepository(store);
     }
 
     /** Applies the pending migrations; returns how many ran (0 when the schema is up to date). */
@@ -127,6 +139,22 @@ public final class VigilDatabase {
 
     public SiemExporterRepository siemExporters() {
         return siemExporters;
+    }
+
+    public DirectorySourceRepository directorySources() {
+        return directorySources;
+    }
+
+    public DirectorySyncStatusRepository directorySyncStatus() {
+        return directorySyncStatus;
+    }
+
+    public DirectoryInventoryRepository directoryInventory() {
+        return directoryInventory;
+    }
+
+    public IdentityMarkRepository identityMarks() {
+        return identityMarks;
     }
 
     /** The integration credentials, encrypted and decrypted with this master key. */

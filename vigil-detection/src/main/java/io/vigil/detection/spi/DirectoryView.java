@@ -1,11 +1,12 @@
 package io.vigil.detection.spi;
 
 import io.vigil.model.identity.Account;
+import java.time.Instant;
 
 /**
- * What detectors may ask of the directory. Until directory sync exists the answers come from
- * configuration (honeytokens, domain controllers) and from well-known SIDs and names (sensitive
- * groups); later the LDAP inventory answers the same questions.
+ * What detectors may ask of the directory. The answers come from the synced directory inventory when
+ * the server has one, else from configuration (honeytokens, domain controllers) and from well-known
+ * SIDs and names (sensitive groups).
  */
 public interface DirectoryView {
 
@@ -19,6 +20,23 @@ public interface DirectoryView {
 
     /** Whether a group is sensitive as Defender for Identity defines it (§1.6 of the reference). */
     boolean isSensitiveGroup(Account group);
+
+    /**
+     * Whether the directory holds an inventory (of any age) of the domain an event names the account
+     * in. False when there is no directory inventory at all, or the account belongs to another domain.
+     */
+    default boolean knowsDomainOf(Account account) {
+        return false;
+    }
+
+    /**
+     * Whether the account existed at {@code time}: {@link Trust#YES} when the inventory holds it;
+     * {@link Trust#NO} when an inventory of its domain read at or after {@code time} does not (so an
+     * account created after the last sync is never reported missing); {@link Trust#UNKNOWN} otherwise.
+     */
+    default Trust exists(Account account, Instant time) {
+        return Trust.UNKNOWN;
+    }
 
     enum Trust { YES, NO, UNKNOWN }
 }

@@ -12,6 +12,9 @@ public interface DirectorySource {
     /** The domain's DNS name this source reads. */
     String domain();
 
+    /** Connects, binds and reads the root DSE and the base DN: whether a sync could run, without one. */
+    ConnectionCheck check();
+
     /** Reads every user, computer, group and gMSA. */
     SyncResult fullSync();
 

@@ -17,6 +17,7 @@ import io.vigil.integrations.ldap.internal.SyncFailure;
 import io.vigil.model.directory.DirectoryDelta;
 import io.vigil.model.directory.DirectoryIdentity;
 import io.vigil.model.directory.DirectorySnapshot;
+import io.vigil.model.directory.SyncErrorKind;
 import io.vigil.model.directory.SyncMode;
 import io.vigil.model.directory.SyncOutcome;
 import io.vigil.model.directory.SyncResult;
@@ -81,6 +82,25 @@ public final class LdapDirectorySource implements DirectorySource {
     }
 
     @Override
+    public ConnectionCheck check() {
+        String server = hostsTried();
+        try (LdapConnector.Bound bound = connector.connect()) {
+            server = bound.server();
+            RootDse root = RootDse.read(bound.connection(), server);
+            if (bound.connection().getEntry(config.baseDn(), "1.1") == null) {
+                return ConnectionCheck.failed(server, SyncErrorKind.LDAP_ERROR,
+                        "the base DN " + config.baseDn() + " does not exist on " + server);
+            }
+            return ConnectionCheck.passed(root.server(), root.highestCommittedUsn());
+        } catch (LDAPException e) {
+            SyncFailure failure = LdapErrors.of(e, server);
+            return ConnectionCheck.failed(server, failure.kind(), failure.getMessage());
+        } catch (SyncFailure e) {
+            return ConnectionCheck.failed(server, e.kind(), e.getMessage());
+        }
+    }
+
+    @Override
     public SyncResult fullSync() {
         return run(null);
     }
@@ -97,7 +117,7 @@ public final class LdapDirectorySource implements DirectorySource {
     private SyncResult run(DirectorySnapshot previous) {
         Instant started = clock.instant();
         SyncMode mode = previous == null ? SyncMode.FULL : SyncMode.INCREMENTAL;
-        String server = String.join(",", config.hosts()) + ":" + config.port();
+        String server = hostsTried();
         try (LdapConnector.Bound bound = connector.connect()) {
             server = bound.server();
             RootDse root = RootDse.read(bound.connection(), server);
@@ -128,6 +148,10 @@ public final class LdapDirectorySource implements DirectorySource {
         } catch (SyncFailure e) {
             return failed(mode, started, server, e);
         }
+    }
+
+    private String hostsTried() {
+        return String.join(",", config.hosts()) + ":" + config.port();
     }
 
     private record Read(List<DirectoryIdentity> identities, Set<String> references) {

@@ -1,10 +1,10 @@
 package io.vigil.integrations.ldap;
 
-import static io.vigil.integrations.ldap.AdLikeDirectory.BASE;
-import static io.vigil.integrations.ldap.AdLikeDirectory.DOMAIN_SID;
-import static io.vigil.integrations.ldap.AdLikeDirectory.add;
-import static io.vigil.integrations.ldap.AdLikeDirectory.guidOf;
-import static io.vigil.integrations.ldap.AdLikeDirectory.replace;
+import static io.vigil.integrations.ldap.testing.AdLikeDirectory.BASE;
+import static io.vigil.integrations.ldap.testing.AdLikeDirectory.DOMAIN_SID;
+import static io.vigil.integrations.ldap.testing.AdLikeDirectory.add;
+import static io.vigil.integrations.ldap.testing.AdLikeDirectory.guidOf;
+import static io.vigil.integrations.ldap.testing.AdLikeDirectory.replace;
 import static io.vigil.model.directory.IdentityTag.ASREP_ROASTABLE;
 import static io.vigil.model.directory.IdentityTag.DISABLED;
 import static io.vigil.model.directory.IdentityTag.DOMAIN_CONTROLLER;
@@ -13,6 +13,8 @@ import static io.vigil.model.directory.IdentityTag.SENSITIVE;
 import static io.vigil.model.directory.IdentityTag.SERVICE_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.integrations.ldap.testing.AdBehaviour;
+import io.vigil.integrations.ldap.testing.AdLikeDirectory;
 import io.vigil.model.directory.DirectoryDelta;
 import io.vigil.model.directory.DirectoryIdentity;
 import io.vigil.model.directory.DirectoryObjectKind;

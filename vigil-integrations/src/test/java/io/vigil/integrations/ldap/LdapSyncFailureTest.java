@@ -1,6 +1,6 @@
 package io.vigil.integrations.ldap;
 
-import static io.vigil.integrations.ldap.AdLikeDirectory.BASE;
+import static io.vigil.integrations.ldap.testing.AdLikeDirectory.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
@@ -13,6 +13,7 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPResult;
 import com.unboundid.ldap.sdk.ResultCode;
+import io.vigil.integrations.ldap.testing.AdLikeDirectory;
 import io.vigil.model.directory.SyncErrorKind;
 import io.vigil.model.directory.SyncOutcome;
 import io.vigil.model.directory.SyncResult;

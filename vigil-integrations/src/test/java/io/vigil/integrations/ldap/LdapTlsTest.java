@@ -8,6 +8,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import io.vigil.integrations.ldap.internal.PinnedCertificateTrustManager;
+import io.vigil.integrations.ldap.testing.AdLikeDirectory;
 import io.vigil.model.directory.SyncErrorKind;
 import io.vigil.model.directory.SyncResult;
 import java.io.InputStream;

@@ -1,13 +1,15 @@
 package io.vigil.integrations.ldap;
 
-import static io.vigil.integrations.ldap.AdLikeDirectory.BASE;
-import static io.vigil.integrations.ldap.AdLikeDirectory.add;
+import static io.vigil.integrations.ldap.testing.AdLikeDirectory.BASE;
+import static io.vigil.integrations.ldap.testing.AdLikeDirectory.add;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
+import io.vigil.integrations.ldap.testing.AdBehaviour;
+import io.vigil.integrations.ldap.testing.AdLikeDirectory;
 import io.vigil.model.directory.IdentityTag;
 import io.vigil.model.directory.SyncErrorKind;
 import io.vigil.model.directory.SyncResult;

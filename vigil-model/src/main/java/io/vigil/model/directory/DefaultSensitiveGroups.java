@@ -35,21 +35,38 @@ public final class DefaultSensitiveGroups {
 
     private static final Set<String> NAMES = Set.of("microsoft exchange servers");
 
+    /**
+     * The groups' default English names, for events that name a group without its SID. A directory
+     * entry is matched by SID instead: anyone may create a group called "Replicators" in an OU.
+     */
+    private static final Set<String> ENGLISH_NAMES = Set.of(
+            "administrators", "power users", "account operators", "server operators", "print operators",
+            "backup operators", "replicator", "replicators", "network configuration operators",
+            "incoming forest trust builders", "domain admins", "domain controllers",
+            "group policy creator owners", "read-only domain controllers",
+            "enterprise read-only domain controllers", "schema admins", "enterprise admins",
+            "microsoft exchange servers");
+
     private static final Set<String> EXTRA_BUILTIN_SIDS = Set.of("S-1-5-32-578"); // Hyper-V Administrators
     private static final Set<Long> EXTRA_DOMAIN_RIDS = Set.of(526L, 527L); // Key Admins, Enterprise Key Admins
     private static final Set<String> EXTRA_NAMES = Set.of("dnsadmins");
+    private static final Set<String> EXTRA_ENGLISH_NAMES = Set.of("key admins", "enterprise key admins",
+            "hyper-v administrators", "dnsadmins");
 
     private static final DefaultSensitiveGroups DEFENDER =
-            new DefaultSensitiveGroups(BUILTIN_SIDS, DOMAIN_RIDS, NAMES);
+            new DefaultSensitiveGroups(BUILTIN_SIDS, DOMAIN_RIDS, NAMES, ENGLISH_NAMES);
 
     private final Set<String> builtinSids;
     private final Set<Long> domainRids;
     private final Set<String> names;
+    private final Set<String> englishNames;
 
-    private DefaultSensitiveGroups(Set<String> builtinSids, Set<Long> domainRids, Set<String> names) {
+    private DefaultSensitiveGroups(Set<String> builtinSids, Set<Long> domainRids, Set<String> names,
+                                   Set<String> englishNames) {
         this.builtinSids = builtinSids;
         this.domainRids = domainRids;
         this.names = names;
+        this.englishNames = englishNames;
     }
 
     /** Defender for Identity's default list. */
@@ -60,7 +77,8 @@ public final class DefaultSensitiveGroups {
     /** Defender's list plus Key Admins, Enterprise Key Admins, Hyper-V Administrators and DnsAdmins. */
     public static DefaultSensitiveGroups withTierZeroExtras() {
         return new DefaultSensitiveGroups(union(BUILTIN_SIDS, EXTRA_BUILTIN_SIDS),
-                union(DOMAIN_RIDS, EXTRA_DOMAIN_RIDS), union(NAMES, EXTRA_NAMES));
+                union(DOMAIN_RIDS, EXTRA_DOMAIN_RIDS), union(NAMES, EXTRA_NAMES),
+                union(ENGLISH_NAMES, EXTRA_ENGLISH_NAMES));
     }
 
     /**
@@ -78,6 +96,11 @@ public final class DefaultSensitiveGroups {
             }
         }
         return samAccountName != null && names.contains(samAccountName.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether an event's group name is one of these groups' default English names (any case). */
+    public boolean hasDefaultName(String groupName) {
+        return groupName != null && englishNames.contains(groupName.toLowerCase(Locale.ROOT));
     }
 
     private static long rid(String sid) {

@@ -16,6 +16,10 @@ public enum SyncErrorKind {
     MALFORMED_ATTRIBUTE,
     /** The server does not look like an AD domain controller (no highestCommittedUSN, …). */
     NOT_ACTIVE_DIRECTORY,
+    /** The source cannot be used as configured: no bind password stored, an unreadable CA file, … */
+    CONFIGURATION,
+    /** The inventory could not be stored; the previous one stays in use. */
+    STORE,
     /** Any other LDAP error; the message carries the result code and diagnostic. */
     LDAP_ERROR
 }

@@ -1,7 +1,7 @@
 package io.vigil.server.detection;
 
-import io.vigil.detection.directory.StaticDirectory;
 import io.vigil.detection.registry.DetectorRegistry;
+import io.vigil.detection.spi.DirectoryView;
 import io.vigil.engine.embedded.EmbeddedEngine;
 import io.vigil.engine.embedded.EngineOptions;
 import io.vigil.ingest.decode.DecodeError;
@@ -66,12 +66,15 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     private final DetectionCheckpoints checkpoints;
     private volatile StartPoint resumed;
     private volatile SnapshotPoint lastCheckpoint;
+    private final DirectoryView directory;
     private volatile boolean running;
     private volatile boolean reloadRequested;
     private Thread thread;
 
-    DetectionLoop(Journal journal, AlertPublisher alerts, VigilDatabase database, DetectorRegistry registry) {
+    DetectionLoop(Journal journal, AlertPublisher alerts, VigilDatabase database, DetectorRegistry registry,
+                  DirectoryView directory) {
         this.registry = registry;
+        this.directory = directory;
         this.journal = journal;
         this.alerts = alerts;
         this.database = database;
@@ -108,7 +111,7 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
             reloadRequested = false;
             Map<String, String> settings = storedSettings();
             String fingerprint = DetectionCheckpoints.fingerprint(settings);
-            EmbeddedEngine current = new EmbeddedEngine(registry.create(settings), StaticDirectory.empty(),
+            EmbeddedEngine current = new EmbeddedEngine(registry.create(settings), directory,
                     alerts::publish, EngineOptions.defaults());
             resumed = restart ? resume(current, fingerprint) : new StartPoint(journal.firstPosition(), null, 0);
             restart = false;

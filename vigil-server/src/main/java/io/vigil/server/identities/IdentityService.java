@@ -1,96 +1,199 @@
 package io.vigil.server.identities;
 
-import io.vigil.model.alert.Entity;
-import io.vigil.model.alert.Severity;
-import io.vigil.model.incident.EntityKey;
+import io.vigil.model.alert.Evidence;
+import io.vigil.model.directory.DirectoryIdentity;
+import io.vigil.model.directory.IdentityTag;
+import io.vigil.model.directory.TaggedIdentity;
 import io.vigil.server.api.ApiValues;
-import io.vigil.store.Page;
-import io.vigil.store.PageRequest;
+import io.vigil.server.api.InvalidRequestException;
+import io.vigil.server.api.ResourceNotFoundException;
+import io.vigil.server.directory.DirectoryInventory;
+import io.vigil.server.directory.IdentityMarks;
+import io.vigil.server.directory.InventoryIndex;
+import io.vigil.server.identities.AlertTallies.Tally;
+import io.vigil.server.identities.IdentityDetailView.ActivityView;
+import io.vigil.server.identities.IdentityDetailView.AlertRefView;
+import io.vigil.server.identities.IdentityDetailView.GroupView;
+import io.vigil.server.identities.IdentityDetailView.MarkView;
+import io.vigil.server.identities.IdentityDetailView.ProfileView;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.alerts.AlertFilter;
-import io.vigil.store.alerts.StoredAlert;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Identities as known from events so far: the account entities of the stored alerts, folded by entity
- * key. This is a stand-in until directory sync (LDAP) provides the real identity inventory; it knows
- * only accounts that some alert named, and it reads every matching alert per request, which is fine
- * for the alert volumes of one domain but is not an index.
+ * Identities: every user, computer, group and gMSA of the synced domains with their tags, plus every
+ * account alerts name that the inventory lacks, each with the activity Vigil has seen from its alerts.
  */
 @Service
 class IdentityService {
 
-    private static final Comparator<IdentityView> MOST_RECENT_FIRST = Comparator
-            .comparing(IdentityView::lastSeen, Comparator.reverseOrder()).thenComparing(IdentityView::key);
+    private static final String SEEN_PREFIX = "seen-";
+    private static final int TIMELINE_LIMIT = 200;
 
     private final VigilDatabase database;
+    private final DirectoryInventory inventory;
+    private final IdentityMarks marks;
 
-    IdentityService(VigilDatabase database) {
+    IdentityService(VigilDatabase database, DirectoryInventory inventory, IdentityMarks marks) {
         this.database = database;
+        this.inventory = inventory;
+        this.marks = marks;
     }
 
-    /** Accounts whose {@code domain\name} contains {@code nameText} (any case), most recently seen first. */
-    List<IdentityView> find(String nameText) {
-        String wanted = nameText == null || nameText.isBlank() ? null : nameText.strip().toLowerCase(Locale.ROOT);
-        // the store's entity filter narrows the alerts read; the exact match on account fields is below
-        AlertFilter filter = AlertFilter.any().withEntityText(wanted);
-        Map<String, Tally> tallies = new HashMap<>();
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        Page<StoredAlert> alerts;
-        do {
-            alerts = database.alerts().find(filter, page);
-            for (StoredAlert stored : alerts.items()) {
-                stored.alert().entities().stream()
-                        .filter(Entity.AccountEntity.class::isInstance).map(Entity.AccountEntity.class::cast)
-                        .filter(account -> wanted == null || account.label().toLowerCase(Locale.ROOT).contains(wanted))
-                        .map(account -> tallies.computeIfAbsent(EntityKey.of(account), key -> new Tally(key, account)))
-                        .distinct()
-                        .forEach(tally -> tally.add(stored));
-            }
-            page = page.next();
-        } while (alerts.hasNext());
-        return tallies.values().stream().map(Tally::view).sorted(MOST_RECENT_FIRST).toList();
+    List<IdentityView> find(IdentityQuery query) {
+        InventoryIndex index = inventory.current();
+        AlertTallies tallies = AlertTallies.collect(database, index, AlertFilter.any(), false);
+        List<IdentityView> all = new ArrayList<>();
+        for (TaggedIdentity tagged : index.identities()) {
+            all.add(view(tagged, tallies.of(tagged.identity().objectGuid()).orElse(null)));
+        }
+        tallies.notInDirectory().forEach(t -> all.add(view(t)));
+        return all.stream().filter(query::matches).sorted(query.sort().order()).toList();
     }
 
-    /** One account's alerts added up; the first SID any alert gives for it is kept. */
-    private static final class Tally {
-        private final String key;
-        private final Entity.AccountEntity account;
-        private String sid;
-        private long alerts;
-        private Instant lastSeen = Instant.MIN;
-        private Severity highest = Severity.INFORMATIONAL;
-
-        Tally(String key, Entity.AccountEntity account) {
-            this.key = key;
-            this.account = account;
-            this.sid = account.sid();
+    IdentityDetailView detail(String id) {
+        InventoryIndex index = inventory.current();
+        Optional<TaggedIdentity> tagged = directoryIdentity(index, id);
+        if (tagged.isPresent()) {
+            DirectoryIdentity i = tagged.get().identity();
+            AlertFilter narrowed = i.samAccountName() == null ? AlertFilter.any()
+                    : AlertFilter.any().withEntityText(i.samAccountName().toLowerCase(Locale.ROOT));
+            Tally tally = AlertTallies.collect(database, index, narrowed, true).of(i.objectGuid()).orElse(null);
+            return new IdentityDetailView(view(tagged.get(), tally), profile(i), marksOf(i.objectSid()),
+                    groups(index.resolveDns(i.memberOf())), groups(index.nestedGroupsOf(i)), hosts(tally),
+                    alerts(tally), timeline(tally));
         }
+        String key = seenKey(id);
+        Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityText(nameOf(key)), true)
+                .ofKey(key).orElseThrow(() -> new ResourceNotFoundException("identity", id));
+        return new IdentityDetailView(view(tally), null, marksOf(tally.sid), List.of(), List.of(), hosts(tally),
+                alerts(tally), timeline(tally));
+    }
 
-        void add(StoredAlert stored) {
-            alerts++;
-            if (stored.alert().endTime().isAfter(lastSeen)) {
-                lastSeen = stored.alert().endTime();
-            }
-            if (stored.alert().severity().compareTo(highest) > 0) {
-                highest = stored.alert().severity();
-            }
-            if (sid == null) {
-                sid = stored.alert().entities().stream().filter(Entity.AccountEntity.class::isInstance)
-                        .map(Entity.AccountEntity.class::cast).filter(a -> EntityKey.of(a).equals(key))
-                        .map(Entity.AccountEntity::sid).filter(s -> s != null).findFirst().orElse(null);
-            }
+    /** Sets or removes a mark on the identity's SID; returns the identity as it is now. */
+    IdentityDetailView mark(String id, String markName, boolean set, String user) {
+        IdentityTag mark = ApiValues.parse(IdentityTag.class, "mark", markName);
+        if (mark != IdentityTag.SENSITIVE && mark != IdentityTag.HONEYTOKEN) {
+            throw new InvalidRequestException("mark", "mark: only sensitive and honeytoken are set by hand; "
+                    + ApiValues.name(mark) + " comes from the directory");
         }
+        IdentityView identity = detail(id).identity();
+        if (identity.sid() == null) {
+            throw new InvalidRequestException("id", "no SID is known for " + identity.name()
+                    + "; marks are kept by SID, so mark it once the directory or an alert gives its SID");
+        }
+        String label = identity.domain() == null ? identity.name() : identity.domain() + "\\" + identity.name();
+        if (set) {
+            marks.set(identity.sid(), mark, label, user);
+        } else {
+            marks.remove(identity.sid(), mark, label);
+        }
+        return detail(id);
+    }
 
-        IdentityView view() {
-            return new IdentityView(key, account.name(), account.ntDomain(), sid, alerts, lastSeen,
-                    ApiValues.name(highest));
+    private static Optional<TaggedIdentity> directoryIdentity(InventoryIndex index, String id) {
+        try {
+            return index.byGuid(UUID.fromString(id));
+        } catch (IllegalArgumentException notAGuid) {
+            return Optional.empty();
         }
+    }
+
+    private IdentityView view(TaggedIdentity tagged, Tally tally) {
+        DirectoryIdentity i = tagged.identity();
+        String netbios = i.domain() == null ? "" : i.domain().split("\\.")[0];
+        String key = tally != null ? tally.key
+                : "account:" + (netbios + "\\" + (i.samAccountName() == null ? "" : i.samAccountName())).toLowerCase(Locale.ROOT);
+        return new IdentityView(i.objectGuid().toString(), key,
+                i.samAccountName() != null ? i.samAccountName() : i.distinguishedName(), i.domain(), i.objectSid(),
+                true, ApiValues.name(i.kind()), i.samAccountName(), i.userPrincipalName(), i.displayName(),
+                i.enabled(), tagged.tags().stream().sorted().map(ApiValues::name).toList(), risk(tally),
+                tally == null ? 0 : tally.alerts, tally == null ? null : tally.lastSeen,
+                tally == null ? null : ApiValues.name(tally.highest));
+    }
+
+    private IdentityView view(Tally tally) {
+        List<String> tags = marksOf(tally.sid).stream().map(MarkView::mark).toList();
+        return new IdentityView(SEEN_PREFIX + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(tally.key.getBytes(StandardCharsets.UTF_8)), tally.key, tally.account.name(),
+                tally.account.ntDomain(), tally.sid, false, null, null, null, null, null, tags, risk(tally),
+                tally.alerts, tally.lastSeen, ApiValues.name(tally.highest));
+    }
+
+    private static String seenKey(String id) {
+        if (!id.startsWith(SEEN_PREFIX)) {
+            throw new ResourceNotFoundException("identity", id);
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(id.substring(SEEN_PREFIX.length())), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFoundException("identity", id);
+        }
+    }
+
+    private static String nameOf(String key) {
+        return key.substring(key.lastIndexOf('\\') + 1).replace("account:", "");
+    }
+
+    private static String risk(Tally tally) {
+        return tally == null || tally.openHighest == null ? "none" : ApiValues.name(tally.openHighest);
+    }
+
+    private List<MarkView> marksOf(String sid) {
+        return marks.of(sid).stream().map(m -> new MarkView(ApiValues.name(m.mark()), m.markedBy(), m.markedAt())).toList();
+    }
+
+    private static ProfileView profile(DirectoryIdentity i) {
+        return new ProfileView(i.objectGuid().toString(), i.distinguishedName(),
+                i.uacFlags().stream().sorted().map(Enum::name).toList(), i.servicePrincipalNames(), i.adminCount(),
+                i.lastLogon(), i.pwdLastSet(), i.primaryGroupSid(), i.whenChanged());
+    }
+
+    private static List<GroupView> groups(List<TaggedIdentity> groups) {
+        return groups.stream().map(g -> new GroupView(g.identity().objectGuid().toString(),
+                g.identity().samAccountName(), g.identity().distinguishedName(),
+                g.tags().stream().sorted().map(ApiValues::name).toList())).toList();
+    }
+
+    private static List<String> hosts(Tally tally) {
+        return tally == null ? List.of() : List.copyOf(tally.hosts);
+    }
+
+    private static List<AlertRefView> alerts(Tally tally) {
+        if (tally == null) {
+            return List.of();
+        }
+        return tally.kept.stream().map(s -> s.alert())
+                .sorted(Comparator.comparing((io.vigil.model.alert.Alert a) -> a.startTime()).reversed())
+                .map(a -> new AlertRefView(a.id(), a.name(), ApiValues.name(a.severity()), ApiValues.name(a.status()),
+                        a.startTime(), a.endTime()))
+                .toList();
+    }
+
+    private static List<ActivityView> timeline(Tally tally) {
+        if (tally == null) {
+            return List.of();
+        }
+        List<ActivityView> activity = new ArrayList<>();
+        tally.kept.forEach(s -> {
+            for (Evidence e : s.alert().evidence()) {
+                activity.add(new ActivityView(e.time(), e.eventId(), e.computer(), e.summary(), s.alert().id()));
+            }
+        });
+        return activity.stream().sorted(Comparator.comparing(ActivityView::time, Comparator.nullsLast(
+                Comparator.reverseOrder()))).limit(TIMELINE_LIMIT).toList();
+    }
+
+    static Set<String> riskLevels() {
+        return Set.copyOf(IdentityQuery.RISKS);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class StoreContext {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final Dialect dialect;
     private final Json json = new Json();
     private final Clock clock;
@@ -19,6 +21,7 @@ public final class StoreContext {
 
     public StoreContext(DataSource dataSource, Dialect dialect, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new NamedParameterJdbcTemplate(dataSource);
         this.dialect = dialect;
         this.clock = clock;
         // JdbcClient takes its connection from the same transaction synchronisation, so statements run
@@ -28,6 +31,11 @@ public final class StoreContext {
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** For batch writes, which JdbcClient does not do; it joins the same transactions. */
+    public NamedParameterJdbcTemplate batches() {
+        return batches;
     }
 
     public Dialect dialect() {

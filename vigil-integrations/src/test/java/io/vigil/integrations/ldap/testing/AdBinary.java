@@ -1,16 +1,16 @@
-package io.vigil.integrations.ldap;
+package io.vigil.integrations.ldap.testing;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.UUID;
 
 /** Test helper: SIDs and GUIDs in AD's binary layout, for entries the tests generate. */
-final class AdBinary {
+public final class AdBinary {
 
     private AdBinary() {
     }
 
-    static byte[] sid(String text) {
+    public static byte[] sid(String text) {
         String[] parts = text.split("-");
         int subCount = parts.length - 3;
         ByteBuffer buffer = ByteBuffer.allocate(8 + 4 * subCount);
@@ -26,7 +26,7 @@ final class AdBinary {
         return buffer.array();
     }
 
-    static byte[] guid(UUID uuid) {
+    public static byte[] guid(UUID uuid) {
         ByteBuffer buffer = ByteBuffer.allocate(16);
         long high = uuid.getMostSignificantBits();
         buffer.order(ByteOrder.LITTLE_ENDIAN)

@@ -1,4 +1,4 @@
-package io.vigil.integrations.ldap;
+package io.vigil.integrations.ldap.testing;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
@@ -12,6 +12,8 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.OperationType;
 import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldif.LDIFReader;
+import io.vigil.integrations.ldap.LdapConnectionConfig;
+import io.vigil.integrations.ldap.TransportSecurity;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -23,12 +25,12 @@ import java.util.UUID;
  * UnboundID's in-memory server with AD's schema subset, the project's AD-shaped domain
  * ({@code lab-example.ldif}) and {@link AdBehaviour}, on 127.0.0.1 with an ephemeral port.
  */
-final class AdLikeDirectory implements AutoCloseable {
+public final class AdLikeDirectory implements AutoCloseable {
 
-    static final String BASE = "DC=lab,DC=example";
-    static final String DOMAIN_SID = "S-1-5-21-1004336348-1177238915-682003330";
-    static final String SYNC_DN = "CN=vigil-sync,OU=Service Accounts," + BASE;
-    static final String SYNC_PASSWORD = "Sync-Passw0rd!";
+    public static final String BASE = "DC=lab,DC=example";
+    public static final String DOMAIN_SID = "S-1-5-21-1004336348-1177238915-682003330";
+    public static final String SYNC_DN = "CN=vigil-sync,OU=Service Accounts," + BASE;
+    public static final String SYNC_PASSWORD = "Sync-Passw0rd!";
 
     private final InMemoryDirectoryServer server;
     private final AdBehaviour behaviour = new AdBehaviour(BASE);
@@ -52,7 +54,7 @@ final class AdLikeDirectory implements AutoCloseable {
         server.startListening();
     }
 
-    static AdLikeDirectory start(InMemoryOperationInterceptor... extra) throws Exception {
+    public static AdLikeDirectory start(InMemoryOperationInterceptor... extra) throws Exception {
         return new AdLikeDirectory(List.of(extra));
     }
 
@@ -70,16 +72,16 @@ final class AdLikeDirectory implements AutoCloseable {
         return in;
     }
 
-    AdBehaviour behaviour() {
+    public AdBehaviour behaviour() {
         return behaviour;
     }
 
-    int port() {
+    public int port() {
         return server.getListenPort();
     }
 
     /** Plain LDAP to this server as the sync account, small pages so paging is exercised. */
-    LdapConnectionConfig.Builder config() {
+    public LdapConnectionConfig.Builder config() {
         return LdapConnectionConfig.builder("lab.example", BASE)
                 .hosts("127.0.0.1")
                 .port(port())
@@ -90,40 +92,40 @@ final class AdLikeDirectory implements AutoCloseable {
     }
 
     /** Changes made over LDAP, so {@link AdBehaviour} bumps the USN as AD would. */
-    void modify(String dn, Modification... modifications) throws LDAPException {
+    public void modify(String dn, Modification... modifications) throws LDAPException {
         try (LDAPConnection connection = server.getConnection()) {
             connection.modify(dn, modifications);
         }
     }
 
-    void add(Entry entry) throws LDAPException {
+    public void add(Entry entry) throws LDAPException {
         try (LDAPConnection connection = server.getConnection()) {
             connection.add(entry);
         }
     }
 
-    void delete(String dn) throws LDAPException {
+    public void delete(String dn) throws LDAPException {
         try (LDAPConnection connection = server.getConnection()) {
             connection.delete(dn);
         }
     }
 
-    void rename(String dn, String newRdn) throws LDAPException {
+    public void rename(String dn, String newRdn) throws LDAPException {
         try (LDAPConnection connection = server.getConnection()) {
             connection.modifyDN(dn, newRdn, true);
         }
     }
 
-    static Modification add(String attribute, String... values) {
+    public static Modification add(String attribute, String... values) {
         return new Modification(ModificationType.ADD, attribute, values);
     }
 
-    static Modification replace(String attribute, String... values) {
+    public static Modification replace(String attribute, String... values) {
         return new Modification(ModificationType.REPLACE, attribute, values);
     }
 
     /** A user entry as AD shapes it, with a SID in this domain and a GUID derived from the RID. */
-    static Entry user(String cn, String ou, long rid, int userAccountControl) {
+    public static Entry user(String cn, String ou, long rid, int userAccountControl) {
         Entry entry = new Entry("CN=" + cn + "," + ou + "," + BASE);
         entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "user");
         entry.addAttribute("cn", cn);
@@ -136,8 +138,28 @@ final class AdLikeDirectory implements AutoCloseable {
         return entry;
     }
 
-    static UUID guidOf(long rid) {
+    public static UUID guidOf(long rid) {
         return UUID.fromString(String.format("7a1c0000-6b2d-4e5f-9a1b-%012x", rid));
+    }
+
+    /** A global security group entry as AD shapes it, with a SID in this domain and these member DNs. */
+    public static Entry group(String cn, String ou, long rid, List<String> memberDns) {
+        Entry group = new Entry("CN=" + cn + "," + ou + "," + BASE);
+        group.addAttribute("objectClass", "top", "group");
+        group.addAttribute("cn", cn);
+        group.addAttribute("sAMAccountName", cn);
+        group.addAttribute("objectSid", AdBinary.sid(DOMAIN_SID + "-" + rid));
+        group.addAttribute("objectGUID", AdBinary.guid(guidOf(rid)));
+        if (!memberDns.isEmpty()) {
+            group.addAttribute("member", memberDns);
+        }
+        group.addAttribute("uSNChanged", "1");
+        return group;
+    }
+
+    /** Adds entries in bulk, bypassing the USN counter, as an import before the first sync would. */
+    public void importEntries(List<Entry> entries) throws LDAPException {
+        server.addEntries(entries);
     }
 
     /**
@@ -146,7 +168,7 @@ final class AdLikeDirectory implements AutoCloseable {
      * a group's member list is what range retrieval is about, and 10,000 real entries would only
      * make the test slow.
      */
-    List<String> importGroupWithMembers(String groupCn, long groupRid, int members) throws LDAPException {
+    public List<String> importGroupWithMembers(String groupCn, long groupRid, int members) throws LDAPException {
         List<String> dns = new ArrayList<>(members);
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < members; i++) {
@@ -156,16 +178,10 @@ final class AdLikeDirectory implements AutoCloseable {
                 entries.add(user);
             }
         }
-        Entry group = new Entry("CN=" + groupCn + ",OU=Staff," + BASE);
-        group.addAttribute("objectClass", "top", "group");
-        group.addAttribute("cn", groupCn);
-        group.addAttribute("sAMAccountName", groupCn);
-        group.addAttribute("objectSid", AdBinary.sid(DOMAIN_SID + "-" + groupRid));
-        group.addAttribute("objectGUID", AdBinary.guid(guidOf(groupRid)));
-        group.addAttribute("member", dns);
-        group.addAttribute("uSNChanged", "2");
+        Entry group = group(groupCn, "OU=Staff", groupRid, dns);
+        group.setAttribute("uSNChanged", "2");
         entries.add(group);
-        server.addEntries(entries);
+        importEntries(entries);
         return dns;
     }
 

@@ -1,4 +1,4 @@
-package io.vigil.integrations.ldap;
+package io.vigil.integrations.ldap.testing;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
@@ -32,12 +32,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * also returns continuation references to the DNS and configuration partitions; and {@code member}
  * is sent in ranges of {@value #MAX_VAL_RANGE} values, as AD's MaxValRange does.
  */
-final class AdBehaviour extends InMemoryOperationInterceptor {
+public final class AdBehaviour extends InMemoryOperationInterceptor {
 
-    static final int MAX_VAL_RANGE = 1500;
-    static final String DC1 = "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Default-First-Site-Name,CN=Sites,"
+    public static final int MAX_VAL_RANGE = 1500;
+    public static final String DC1 = "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Default-First-Site-Name,CN=Sites,"
             + "CN=Configuration,DC=lab,DC=example";
-    static final String DNS_ZONES = "ldap://lab.example/DC=DomainDnsZones,DC=lab,DC=example";
+    public static final String DNS_ZONES = "ldap://lab.example/DC=DomainDnsZones,DC=lab,DC=example";
     private static final String RANGE_START = "vigil.test.rangeStart";
 
     private final String domainRoot;
@@ -49,20 +49,20 @@ final class AdBehaviour extends InMemoryOperationInterceptor {
         this.domainRoot = domainRoot;
     }
 
-    long highestUsn() {
+    public long highestUsn() {
         return usn.get();
     }
 
     /** Searches that asked for {@code member;range=…}: the client's follow-ups. */
-    int rangeRequests() {
+    public int rangeRequests() {
         return rangeRequests.get();
     }
 
-    void answerAs(String dsServiceName) {
+    public void answerAs(String dsServiceName) {
         serverName.set(dsServiceName);
     }
 
-    void rollBackUsnTo(long value) {
+    public void rollBackUsnTo(long value) {
         usn.set(value);
     }
 
