@@ -36,8 +36,8 @@ final class ValueRenderer {
             case NULL -> "";
             case STRING -> utf16(b, offset, size, text);
             case ANSI_STRING -> ansi(b, offset, size);
-            case INT8, INT16, INT32, INT64 -> Long.toString(integer(b, offset, size, type));
-            case UINT8, UINT16, UINT32, UINT64 -> Long.toUnsignedString(integer(b, offset, size, type));
+            case INT8, INT16, INT32, INT64 -> decimal(integer(b, offset, size, type));
+            case UINT8, UINT16, UINT32, UINT64 -> unsignedDecimal(integer(b, offset, size, type));
             case HEX_INT32, HEX_INT64, SIZE_T -> hexNumber(integer(b, offset, size, type));
             case REAL32 -> real(Float.intBitsToFloat(Bytes.i32(b, sized(offset, size, 4))));
             case REAL64 -> real(Double.longBitsToDouble(Bytes.i64(b, sized(offset, size, 8))));
@@ -48,6 +48,18 @@ final class ValueRenderer {
             case SID -> sid(b, offset, size);
             default -> hex(b, offset, size);
         };
+    }
+
+    /** Most integer fields are small (logon types, counts, ports, flags): their text is made once. */
+    private static final String[] SMALL = java.util.stream.IntStream.range(0, 1024).mapToObj(Integer::toString)
+            .toArray(String[]::new);
+
+    private static String decimal(long value) {
+        return value >= 0 && value < SMALL.length ? SMALL[(int) value] : Long.toString(value);
+    }
+
+    private static String unsignedDecimal(long value) {
+        return value >= 0 && value < SMALL.length ? SMALL[(int) value] : Long.toUnsignedString(value);
     }
 
     /** Integer types, sign-extended for the signed ones; size_t takes the width it was written with. */

@@ -25,6 +25,11 @@ public final class Channels {
             return "";
         }
         for (String known : WELL_KNOWN) {
+            if (known == channel) {
+                return known;
+            }
+        }
+        for (String known : WELL_KNOWN) {
             if (known.equalsIgnoreCase(channel)) {
                 return known;
             }
