@@ -11,6 +11,8 @@ import io.vigil.store.VigilDatabase;
 import io.vigil.store.directory.DirectoryInventoryRepository;
 import io.vigil.store.directory.IdentityMark;
 import io.vigil.store.directory.StoredInventory;
+import io.vigil.store.pam.PamAccount;
+import io.vigil.store.pam.PamConnection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
  * inventories on start, before detection begins. One change at a time.
  */
 @Component
-class InventoryTagging {
+public class InventoryTagging {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryTagging.class);
 
@@ -66,8 +68,8 @@ class InventoryTagging {
         inventory.publish(tagged.index());
     }
 
-    /** After marks changed: every identity's tags again. */
-    synchronized void retag() {
+    /** After marks or a vault's accounts changed: every identity's tags again. */
+    public synchronized void retag() {
         retag(inventory.current().snapshots());
     }
 
@@ -92,6 +94,7 @@ class InventoryTagging {
         List<IdentityMark> marks = database.identityMarks().all();
         Map<IdentityTag, Set<String>> assigned = new EnumMap<>(IdentityTag.class);
         marks.forEach(m -> assigned.computeIfAbsent(m.mark(), k -> new HashSet<>()).add(m.objectSid()));
+        vaultManaged(assigned);
         List<TaggedIdentity> tagged = tagger.tag(snapshots.values(), TagAssignments.of(assigned));
         Map<String, Map<UUID, Set<IdentityTag>>> byDomain = new HashMap<>();
         for (TaggedIdentity t : tagged) {
@@ -99,6 +102,31 @@ class InventoryTagging {
         }
         return new Tagged(new InventoryIndex(snapshots, tagged, assigned.getOrDefault(IdentityTag.HONEYTOKEN, Set.of())),
                 byDomain);
+    }
+
+    /**
+     * "Managed by <vendor>" for the directory accounts an enabled vault connection holds, named as the
+     * vault names them: {@code DOMAIN\account} (NetBIOS or DNS domain) or the UPN.
+     */
+    private void vaultManaged(Map<IdentityTag, Set<String>> assigned) {
+        for (PamConnection connection : database.pamConnections().all()) {
+            if (!connection.enabled()) {
+                continue;
+            }
+            IdentityTag tag = IdentityTag.valueOf("MANAGED_BY_" + connection.vendor());
+            for (PamAccount account : database.pamConnections().accounts(connection.id())) {
+                if (!account.directoryAccount()) {
+                    continue;
+                }
+                Set<String> names = assigned.computeIfAbsent(tag, k -> new HashSet<>());
+                if (account.domain() != null && account.userName() != null) {
+                    names.add(account.domain() + "\\" + account.userName());
+                }
+                if (account.upn() != null) {
+                    names.add(account.upn());
+                }
+            }
+        }
     }
 
     private void writeTags(Tagged tagged, String alreadyWritten) {

@@ -7,6 +7,7 @@ import io.vigil.integrations.pam.PamOutcome;
 import io.vigil.integrations.pam.PamVendor;
 import io.vigil.model.audit.AuditOutcome;
 import io.vigil.server.api.ApiValues;
+import io.vigil.server.directory.InventoryTagging;
 import io.vigil.server.api.InvalidRequestException;
 import io.vigil.server.api.ResourceNotFoundException;
 import io.vigil.server.security.AuditTrail;
@@ -34,12 +35,15 @@ class PamConnections {
     private final SecretStore secrets;
     private final VaultConfigs configs;
     private final AuditTrail audit;
+    private final InventoryTagging tagging;
 
-    PamConnections(VigilDatabase database, SecretStore secrets, VaultConfigs configs, AuditTrail audit) {
+    PamConnections(VigilDatabase database, SecretStore secrets, VaultConfigs configs, AuditTrail audit,
+            InventoryTagging tagging) {
         this.repository = database.pamConnections();
         this.secrets = secrets;
         this.configs = configs;
         this.audit = audit;
+        this.tagging = tagging;
     }
 
     List<PamConnectionView> list() {
@@ -80,6 +84,7 @@ class PamConnections {
     void delete(String id) {
         PamConnection c = get(id);
         repository.delete(id);
+        tagging.retag();
         secrets.delete(VaultConfigs.secretName(id));
         secrets.delete(VaultConfigs.runAsPasswordName(id));
         audit.record("pam.connection.delete", target(c), AuditOutcome.SUCCESS, Map.of());
@@ -104,6 +109,7 @@ class PamConnections {
         try (PamConnector connector = configs.of(c).open()) {
             List<ManagedAccount> accounts = connector.listManagedAccounts();
             repository.replaceAccounts(id, accounts.stream().map(a -> stored(id, a)).toList());
+            tagging.retag();
         } catch (PamException e) {
             repository.recordStatus(id, PamConnection.FAILED, e.getMessage());
         }
