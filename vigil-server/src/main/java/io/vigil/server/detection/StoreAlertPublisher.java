@@ -25,19 +25,28 @@ import org.springframework.stereotype.Component;
  * attempts would be thousands of writes of the same row. Alerts are therefore collected, latest
  * version per id, and written by one thread every {@link #FLUSH_EVERY} — at most one write per
  * changed alert per interval, and one writer, so two alerts about a new entity never open two
- * incidents. The interval bounds the extra alert latency.
+ * incidents. The interval bounds the extra alert latency. A re-emission equal to what was last
+ * stored (a replay, a repeated event) is not written at all.
  */
 @Component
 class StoreAlertPublisher implements AlertPublisher, DisposableBean {
 
     static final Duration INCIDENT_WINDOW = Duration.ofHours(24);
     static final Duration FLUSH_EVERY = Duration.ofMillis(50);
+    private static final int REMEMBERED = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(StoreAlertPublisher.class);
 
     private final VigilDatabase database;
     private final AlertMetrics metrics;
     private final Map<String, Alert> pending = new LinkedHashMap<>();
+    /** What was last stored per alert id, so a re-emission that changes nothing costs no write. */
+    private final Map<String, Alert> stored = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Alert> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vigil-alert-writer");
         t.setDaemon(true);
@@ -78,9 +87,13 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
         }
         for (int i = 0; i < batch.size(); i++) {
             Alert alert = batch.get(i);
+            if (alert.equals(stored.get(alert.id()))) {
+                continue;
+            }
             try {
                 database.alerts().save(alert);
                 database.incidents().group(alert.id(), INCIDENT_WINDOW);
+                stored.put(alert.id(), alert);
             } catch (RuntimeException e) {
                 log.warn("storing alert {} failed, retrying: {}", alert.id(), e.toString());
                 requeue(batch.subList(i, batch.size()));
