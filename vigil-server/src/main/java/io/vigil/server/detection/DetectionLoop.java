@@ -1,5 +1,7 @@
 package io.vigil.server.detection;
 
+import io.vigil.server.internal.BackgroundThreads;
+
 import io.vigil.detection.registry.DetectorRegistry;
 import io.vigil.detection.spi.DirectoryView;
 import io.vigil.engine.embedded.EmbeddedEngine;
@@ -265,13 +267,7 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        BackgroundThreads.awaitEnd(thread);
     }
 
     @Override

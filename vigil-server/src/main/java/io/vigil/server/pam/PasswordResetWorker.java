@@ -1,5 +1,7 @@
 package io.vigil.server.pam;
 
+import io.vigil.server.internal.BackgroundThreads;
+
 import io.vigil.integrations.pam.ChangeHandle;
 import io.vigil.integrations.pam.ChangeState;
 import io.vigil.integrations.pam.PamConnector;
@@ -152,13 +154,7 @@ class PasswordResetWorker implements SmartLifecycle {
     public void stop() {
         running = false;
         wake.release();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        BackgroundThreads.awaitEnd(thread);
     }
 
     @Override
