@@ -154,10 +154,10 @@ public final class EmbeddedEngine implements AutoCloseable {
 
     /**
      * The keyed state after everything submitted so far: every state, pending timer and the event-time
-     * clock, as bytes to keep with the input position that follows the last event submitted. Waits
-     * until the workers have processed all of it; submit nothing meanwhile.
+     * clock, to keep with the input position that follows the last event submitted. Waits until the
+     * workers have processed all of it (submit nothing meanwhile); turning it into bytes can wait.
      */
-    public byte[] snapshot() {
+    public EngineSnapshot snapshot() {
         if (finished) {
             throw new IllegalStateException("engine already finished");
         }
@@ -176,7 +176,7 @@ public final class EmbeddedEngine implements AutoCloseable {
                 parts.add(awaitExport(export));
             }
         }
-        return StateSnapshot.combine(newest, watermark, parts).toBytes();
+        return new EngineSnapshot(StateSnapshot.combine(newest, watermark, parts));
     }
 
     private static StateSnapshot awaitExport(CompletableFuture<StateSnapshot> export) {
@@ -191,7 +191,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
 
     /**
-     * Puts back the state of a {@link #snapshot()}: call it on a new engine before submitting anything.
+     * Puts back the state of a {@link #snapshot()} (its {@link EngineSnapshot#toBytes() bytes}): call it on a new engine before submitting anything.
      * States of detectors this engine does not run are dropped; each is read into the state type its
      * detector creates.
      *

@@ -50,7 +50,7 @@ class EngineSnapshotTest {
         Map<String, Alert> beforeRestart = new ConcurrentHashMap<>();
         EmbeddedEngine first = engine(beforeRestart, 2);
         events.subList(0, 11).forEach(first::submit);
-        byte[] snapshot = first.snapshot();
+        byte[] snapshot = first.snapshot().toBytes();
         first.close();
 
         Map<String, Alert> afterRestart = new ConcurrentHashMap<>(beforeRestart);
@@ -78,7 +78,7 @@ class EngineSnapshotTest {
     void statesOfDetectorsNoLongerRunAreDroppedAndGarbageIsRefused() {
         EmbeddedEngine first = engine(new ConcurrentHashMap<>(), 1);
         attack().subList(0, 11).forEach(first::submit);
-        byte[] snapshot = first.snapshot();
+        byte[] snapshot = first.snapshot().toBytes();
         first.close();
 
         EmbeddedEngine none = new EmbeddedEngine(List.of(), StaticDirectory.empty(), alert -> { },

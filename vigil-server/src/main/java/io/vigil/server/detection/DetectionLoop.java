@@ -6,6 +6,7 @@ import io.vigil.detection.registry.DetectorRegistry;
 import io.vigil.detection.spi.DirectoryView;
 import io.vigil.engine.embedded.EmbeddedEngine;
 import io.vigil.engine.embedded.EngineOptions;
+import io.vigil.engine.embedded.EngineSnapshot;
 import io.vigil.ingest.decode.DecodeError;
 import io.vigil.ingest.decode.DecodeListener;
 import io.vigil.ingest.journal.EventBatchCodec;
@@ -31,6 +32,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +75,13 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
     private final DetectionCheckpoints checkpoints;
     private volatile StartPoint resumed;
     private volatile SnapshotPoint lastCheckpoint;
+    /** The journal position of the newest snapshot stored: nothing after it may be truncated. */
+    private volatile long savedPosition;
+    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vigil-detector-snapshots");
+        t.setDaemon(true);
+        return t;
+    });
     private final DirectoryView directory;
     private volatile boolean running;
     private volatile boolean reloadRequested;
@@ -151,6 +165,7 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
         long from = resumed.position();
         log.info("detection reads the journal from position {} ({} records to read)", from, journal.nextPosition() - from);
         long next = from;
+        savedPosition = from;
         long checkpointed = from;
         Instant lastCheckpointAt = Instant.now();
         try (JournalReader reader = journal.reader(from)) {
@@ -167,33 +182,48 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
                     retention.processed(next, Instant.now());
                 }
                 if (next > checkpointed && Instant.now().isAfter(lastCheckpointAt.plus(CHECKPOINT_EVERY))) {
-                    checkpoint(current, next, fingerprint);
+                    EngineSnapshot taken = current.snapshot();
+                    long position = next;
+                    snapshotWriter.execute(() -> save(taken, position, fingerprint));
                     checkpointed = next;
                     lastCheckpointAt = Instant.now();
                 }
                 long deletable = retention.deletableBefore(Instant.now());
                 if (deletable > 0) {
-                    journal.truncateBefore(Math.min(deletable, checkpointed));
+                    journal.truncateBefore(Math.min(deletable, savedPosition));
                 }
             }
         }
         if (!reloadRequested && next > checkpointed) {
-            checkpoint(current, next, fingerprint);
+            EngineSnapshot last = current.snapshot();
+            long position = next;
+            awaitSaved(snapshotWriter.submit(() -> save(last, position, fingerprint)));
+        }
+    }
+
+    private static void awaitSaved(Future<?> saved) {
+        try {
+            saved.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("the last detector snapshot was not saved: {}", e.toString());
         }
     }
 
     /**
-     * Snapshots the engine as of {@code nextPosition}. The alerts it raised so far are written first:
-     * a restart resumes after the snapshot and would not raise them again.
+     * Stores a snapshot taken as of {@code nextPosition}, off the detection thread so that reading the
+     * journal does not wait for it. The alerts raised before it are written first: a restart resumes
+     * after the snapshot and would not raise them again.
      */
-    private void checkpoint(EmbeddedEngine current, long nextPosition, String fingerprint) {
+    private void save(EngineSnapshot taken, long nextPosition, String fingerprint) {
         try {
-            byte[] state = current.snapshot();
             if (!alerts.flushNow()) {
                 log.warn("no detector snapshot at position {}: alerts could not all be stored yet", nextPosition);
                 return;
             }
-            checkpoints.save(nextPosition, fingerprint, state);
+            checkpoints.save(nextPosition, fingerprint, taken.toBytes());
+            savedPosition = nextPosition;
             lastCheckpoint = new SnapshotPoint(nextPosition, Instant.now());
         } catch (RuntimeException e) {
             log.warn("no detector snapshot at position {}: {}", nextPosition, e.toString());

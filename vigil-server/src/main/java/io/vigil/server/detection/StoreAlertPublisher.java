@@ -34,6 +34,11 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
     static final Duration INCIDENT_WINDOW = Duration.ofHours(24);
     static final Duration FLUSH_EVERY = Duration.ofMillis(50);
     private static final int REMEMBERED = 10_000;
+    /**
+     * A stored alert that detectors keep updating (a long brute force re-emits it with every attempt)
+     * is written again at most this often, so that its updates never delay the writing of new alerts.
+     */
+    static final Duration UPDATE_EVERY = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(StoreAlertPublisher.class);
 
@@ -41,9 +46,9 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
     private final AlertMetrics metrics;
     private final Map<String, Alert> pending = new LinkedHashMap<>();
     /** What was last stored per alert id, so a re-emission that changes nothing costs no write. */
-    private final Map<String, Alert> stored = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Stored> stored = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Alert> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
             return size() > REMEMBERED;
         }
     };
@@ -70,37 +75,59 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
 
     @Override
     public boolean flushNow() {
-        return flush();
+        return flush(true);
+    }
+
+    /** The writer's regular flush: new alerts at once, updates of stored ones at most every {@link #UPDATE_EVERY}. */
+    void flush() {
+        flush(false);
     }
 
     /**
-     * Writes what was published since the last flush; a failed write is retried at the next one.
-     * One flush at a time, whoever calls it, so two alerts about a new entity never open two incidents.
+     * Writes what was published since the last flush, new alerts first; a failed write is retried
+     * at the next one. One flush at a time, whoever calls it, so two alerts about a new entity never
+     * open two incidents.
      *
-     * @return whether everything was written
+     * @param everything also the updates of alerts stored less than {@link #UPDATE_EVERY} ago
+     * @return whether everything due was written
      */
-    synchronized boolean flush() {
+    private synchronized boolean flush(boolean everything) {
         List<Alert> batch;
         synchronized (pending) {
             batch = new ArrayList<>(pending.values());
             pending.clear();
         }
-        for (int i = 0; i < batch.size(); i++) {
-            Alert alert = batch.get(i);
-            if (alert.equals(stored.get(alert.id()))) {
-                continue;
+        List<Alert> due = new ArrayList<>(batch.size());
+        List<Alert> updates = new ArrayList<>();
+        List<Alert> later = new ArrayList<>();
+        long now = System.nanoTime();
+        for (Alert alert : batch) {
+            Stored last = stored.get(alert.id());
+            if (last == null) {
+                due.add(alert);
+            } else if (!alert.equals(last.alert())) {
+                (everything || now - last.atNanos() >= UPDATE_EVERY.toNanos() ? updates : later).add(alert);
             }
+        }
+        due.addAll(updates);
+        requeue(later);
+        for (int i = 0; i < due.size(); i++) {
+            Alert alert = due.get(i);
             try {
                 database.alerts().save(alert);
                 database.incidents().group(alert.id(), INCIDENT_WINDOW);
-                stored.put(alert.id(), alert);
+                stored.put(alert.id(), new Stored(alert, System.nanoTime()));
             } catch (RuntimeException e) {
                 log.warn("storing alert {} failed, retrying: {}", alert.id(), e.toString());
-                requeue(batch.subList(i, batch.size()));
+                requeue(due.subList(i, due.size()));
                 return false;
             }
         }
         return true;
+    }
+
+    /** An alert as last stored, and when. */
+    private record Stored(Alert alert, long atNanos) {
     }
 
     private void requeue(List<Alert> unwritten) {
