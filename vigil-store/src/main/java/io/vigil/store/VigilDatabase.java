@@ -157,6 +157,11 @@ public final class VigilDatabase {
         return identityMarks;
     }
 
+    /** Runs the work in one transaction: repository calls inside it join it, and all commit or none. */
+    public void inTransaction(Runnable work) {
+        store.inTransaction(work);
+    }
+
     /** The integration credentials, encrypted and decrypted with this master key. */
     public SecretStore secrets(MasterKey key) {
         return new SecretStore(store, key);
