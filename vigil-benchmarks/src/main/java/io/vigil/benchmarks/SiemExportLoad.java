@@ -15,7 +15,6 @@ import io.vigil.server.siem.DeliveryWorker;
 import io.vigil.simulators.sentinel.SentinelOptions;
 import io.vigil.simulators.sentinel.SentinelSimulator;
 import io.vigil.store.VigilDatabase;
-import io.vigil.store.alerts.StoredAlert;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,7 +65,7 @@ public final class SiemExportLoad {
             transaction.executeWithoutResult(status -> {
                 for (int n = start; n < Math.min(alerts, start + 1_000); n++) {
                     Alert alert = alert(n);
-                    db.outbox().recordChange(null, new StoredAlert(alert, null, 0, T0, T0));
+                    db.outbox().recordChange(null, alert);
                 }
             });
         }

@@ -26,12 +26,12 @@ final class ChunkBuffer {
      * @return the chunk's bytes the stream held: {@link Chunk#SIZE}, fewer for a truncated last chunk, 0 at the end
      */
     int readNext(InputStream input, boolean whole) throws IOException {
-        filled = readFully(input, 0, Chunk.HEADER_SIZE);
+        filled = input.readNBytes(bytes, 0, Chunk.HEADER_SIZE);
         if (filled < Chunk.HEADER_SIZE) {
             return cleanTail(filled);
         }
         int used = whole ? Chunk.SIZE : Chunk.usedLength(bytes);
-        filled += readFully(input, Chunk.HEADER_SIZE, used - Chunk.HEADER_SIZE);
+        filled += input.readNBytes(bytes, Chunk.HEADER_SIZE, used - Chunk.HEADER_SIZE);
         if (filled < used) {
             return cleanTail(filled);
         }
@@ -50,18 +50,6 @@ final class ChunkBuffer {
         }
         dirtyEnd = end;
         return end;
-    }
-
-    private int readFully(InputStream input, int offset, int length) throws IOException {
-        int total = 0;
-        while (total < length) {
-            int n = input.read(bytes, offset + total, length - total);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
     }
 
     /** Skips up to {@code length} bytes; fewer only at the end of the stream. */

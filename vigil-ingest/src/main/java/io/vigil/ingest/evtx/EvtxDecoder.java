@@ -47,7 +47,7 @@ public final class EvtxDecoder implements EventDecoder {
     @Override
     public void decode(String source, InputStream input, EventFilter filter, DecodeListener listener) throws IOException {
         byte[] headerBlock = new byte[FileHeader.SIZE];
-        int read = readFully(input, headerBlock);
+        int read = input.readNBytes(headerBlock, 0, headerBlock.length);
         if (read < 8 || !FileHeader.hasSignature(headerBlock)) {
             listener.onError(DecodeError.atOffset(source, 0, "not an EVTX file: no ElfFile signature"));
             return;
@@ -131,18 +131,6 @@ public final class EvtxDecoder implements EventDecoder {
             listener.onError(DecodeError.atOffset(source, offset, "chunk " + index + ": truncated, " + read
                     + " of " + Chunk.SIZE + " bytes"));
         }
-    }
-
-    private static int readFully(InputStream input, byte[] buffer) throws IOException {
-        int total = 0;
-        while (total < buffer.length) {
-            int n = input.read(buffer, total, buffer.length - total);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
     }
 
     private ExecutorService pool() {

@@ -53,6 +53,13 @@ public record Alert(
         classification = classification == null ? Classification.UNDETERMINED : classification;
     }
 
+    /** The same alert with the analysts' status and classification, as the store keeps it after a detector update. */
+    public Alert withTriage(AlertStatus newStatus, Classification newClassification) {
+        return new Alert(id, type, externalId, alertTypeName, name, severity, description, remediationSteps, startTime,
+                endTime, tactics, techniques, compromisedEntity, entities, extendedProperties, evidence, evidenceCount,
+                newStatus, newClassification);
+    }
+
     public List<String> techniqueIds() {
         return techniques.stream().map(MitreTechnique::id).toList();
     }

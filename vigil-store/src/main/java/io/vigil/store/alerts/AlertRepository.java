@@ -85,7 +85,8 @@ public final class AlertRepository {
                     .value("updated_at", Times.toDb(now))
                     .execute(store.jdbc(), store.dialect());
             replaceEntityKeys(alert);
-            outbox.recordChange(before, findWithoutEvidence(alert.id()).orElseThrow());
+            // status and classification are the analysts' once the alert exists (insert-only columns)
+            outbox.recordChange(before, before == null ? alert : alert.withTriage(before.status(), before.classification()));
         });
     }
 
@@ -140,10 +141,10 @@ public final class AlertRepository {
      */
     public StoredAlert updateTriage(String id, long expectedVersion, AlertTriage triage) {
         return store.inTransaction(() -> {
-            Alert before = findById(id).map(StoredAlert::alert).orElse(null);
+            Alert before = findWithoutEvidence(id).map(StoredAlert::alert).orElse(null);
             StoredAlert after = TriageUpdate.apply(store, "alerts", ALERT, id, expectedVersion, triage.status().name(),
                     triage.classification().name(), triage.assignee(), this::findById, StoredAlert::version);
-            outbox.recordChange(before, after);
+            outbox.recordChange(before, after.alert());
             return after;
         });
     }

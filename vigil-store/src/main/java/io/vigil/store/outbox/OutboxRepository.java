@@ -1,7 +1,6 @@
 package io.vigil.store.outbox;
 
 import io.vigil.model.alert.Alert;
-import io.vigil.store.alerts.StoredAlert;
 import io.vigil.store.internal.StoreContext;
 import io.vigil.store.internal.Times;
 import java.time.Instant;
@@ -28,19 +27,20 @@ public final class OutboxRepository {
 
     /**
      * Puts the alert into the outbox when a SIEM would see a difference: a new alert, a new status,
-     * or other exported content changed. Must run in the transaction that wrote {@code after}.
+     * or other exported content changed. Must run in the transaction that wrote {@code after}, the
+     * alert as that transaction left it (with the analysts' status and classification).
      *
      * @param before the alert as it was before this transaction, null when it is new
      * @return the change recorded, or null when nothing a SIEM sees changed
      */
-    public OutboxChange recordChange(Alert before, StoredAlert after) {
-        Alert exported = OutboxJson.withoutEvidence(after.alert());
+    public OutboxChange recordChange(Alert before, Alert after) {
+        Alert exported = OutboxJson.withoutEvidence(after);
         OutboxChange change;
         if (before == null) {
             change = OutboxChange.NEW;
-        } else if (before.status() != after.alert().status()) {
+        } else if (before.status() != after.status()) {
             change = OutboxChange.STATUS;
-        } else if (!OutboxJson.sameForSiem(before, after.alert())) {
+        } else if (!OutboxJson.sameForSiem(before, after)) {
             change = OutboxChange.UPDATE;
         } else {
             return null;
