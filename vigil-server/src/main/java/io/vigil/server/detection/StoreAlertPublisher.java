@@ -33,7 +33,11 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
 
     static final Duration INCIDENT_WINDOW = Duration.ofHours(24);
     static final Duration FLUSH_EVERY = Duration.ofMillis(50);
-    private static final int REMEMBERED = 10_000;
+    /**
+     * Alerts remembered as last stored, most recently written first: the ones detectors are still
+     * updating. An alert holds up to 100 evidence events, so this bounds the memory to tens of MB.
+     */
+    private static final int REMEMBERED = 1_000;
     /**
      * A stored alert that detectors keep updating (a long brute force re-emits it with every attempt)
      * is written again at most this often, so that its updates never delay the writing of new alerts.
