@@ -143,6 +143,9 @@ public final class InventoryIndex {
 
     /** The vendors whose "Managed by" tag the account's identity carries. */
     Set<String> vaultsManaging(Account account) {
+        if (vaultAccounts.isEmpty()) {
+            return Set.of();
+        }
         return resolve(account).map(t -> t.tags().stream().map(VaultTags::vendorOf).flatMap(Optional::stream)
                         .map(PamVendor::displayName).collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());

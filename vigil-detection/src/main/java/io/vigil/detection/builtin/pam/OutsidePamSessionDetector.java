@@ -129,9 +129,9 @@ public final class OutsidePamSessionDetector implements Detector<OutsidePamSessi
         }
         outside.forEach(signIn -> report(state, signIn, ctx));
         ActivityWindow w = state.reported;
-        if (w.start != null && w.endedBy(time, config.window())
+        if (w != null && (w.start == null || w.endedBy(time, config.window()))
                 && state.pending.stream().noneMatch(p -> w.covers(p.time(), config.window()))) {
-            w.reset();
+            state.reported = null;
             state.overflow = 0;
         }
     }
@@ -168,6 +168,9 @@ public final class OutsidePamSessionDetector implements Detector<OutsidePamSessi
     }
 
     private void report(OutsidePamSessionState state, SignIn signIn, DetectionContext ctx) {
+        if (state.reported == null) {
+            state.reported = new ActivityWindow();
+        }
         ActivityWindow w = state.reported;
         if (w.roll(signIn.time(), config.window())) {
             ctx.timer(w.start.plus(config.window()));

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One account's state: the sign-ins waiting for the vaults' records, and the window of sign-ins found
- * outside the vault that one alert reports. A mutable POJO, as engines keep detector state.
+ * outside the vault that one alert reports (null until there is one: engines keep a state for every
+ * account that signs in, and most never need it). A mutable POJO, as engines keep detector state.
  */
 public final class OutsidePamSessionState {
 
@@ -14,7 +15,7 @@ public final class OutsidePamSessionState {
     static final int PENDING_CAP = 200;
 
     public List<SignIn> pending = new ArrayList<>();
-    public ActivityWindow reported = new ActivityWindow();
+    public ActivityWindow reported;
     /** Sign-ins left unjudged since the last alert because {@link #PENDING_CAP} was reached. */
     public long overflow;
 }
