@@ -15,6 +15,7 @@ import io.vigil.server.directory.InventoryIndex;
 import io.vigil.server.security.AuditTrail;
 import io.vigil.store.VigilDatabase;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,13 @@ class AutomaticResponse implements DisposableBean {
     private final DirectoryInventory inventory;
     private final PasswordResets resets;
     private final AuditTrail audit;
+    /** Problems already audited, by alert and identity, so an alert raised again does not repeat them. */
+    private final Set<String> reported = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
     private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(QUEUE), r -> {
                 Thread t = new Thread(r, "vigil-automatic-response");
@@ -87,9 +95,8 @@ class AutomaticResponse implements DisposableBean {
                 DirectoryIdentity identity = managed.get(i).identity();
                 String target = label(identity);
                 if (i >= MAX_RESETS_PER_ALERT) {
-                    audit.recordAs(ACTOR, "pam.reset.request", target, AuditOutcome.FAILURE, Map.of("alert", alert.id(),
-                            "message", "skipped: the alert names more than " + MAX_RESETS_PER_ALERT
-                                    + " vault-managed accounts, which the automatic response never resets at once"));
+                    failed(alert, identity, target, "skipped: the alert names more than " + MAX_RESETS_PER_ALERT
+                            + " vault-managed accounts, which the automatic response never resets at once");
                     continue;
                 }
                 request(alert, identity, target, mode == PasswordReset.AFTER_APPROVAL);
@@ -103,9 +110,16 @@ class AutomaticResponse implements DisposableBean {
         try {
             resets.requestAutomatically(alert.id(), alert.name(), identity.objectGuid(), target, awaitApproval);
         } catch (RuntimeException e) {
+            failed(alert, identity, target, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Audits, once per alert and identity, a reset the automatic response could not ask for. */
+    private void failed(Alert alert, DirectoryIdentity identity, String target, String message) {
+        if (reported.add(alert.id() + ":" + identity.objectGuid())) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("alert", alert.id());
-            details.put("message", String.valueOf(e.getMessage()));
+            details.put("message", message);
             audit.recordAs(ACTOR, "pam.reset.request", target, AuditOutcome.FAILURE, details);
         }
     }

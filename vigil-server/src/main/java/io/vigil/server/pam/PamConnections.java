@@ -81,6 +81,9 @@ class PamConnections {
         PamConnection c = repository.update(validated(id, request));
         storeSecrets(id, request);
         tagging.retag();
+        if (!c.enabled()) {
+            activityRecords.forget(id);
+        }
         Map<String, String> details = details(c);
         details.put("secretChanged", Boolean.toString(!blank(request.secret())));
         audit.record("pam.connection.update", target(c), AuditOutcome.SUCCESS, details);
