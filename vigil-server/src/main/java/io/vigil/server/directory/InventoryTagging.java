@@ -134,8 +134,7 @@ public class InventoryTagging {
                 }
                 String qualified = account.domain() != null && account.userName() != null
                         ? account.domain() + "\\" + account.userName() : null;
-                VaultReference ref = new VaultReference(connection.id(), vendor, account.accountId(),
-                        qualified != null ? qualified : account.upn());
+                VaultReference ref = new VaultReference(connection.id(), vendor, account.accountId());
                 for (String name : new String[] {qualified, account.upn()}) {
                     if (name != null) {
                         byName.computeIfAbsent(IdentityNames.fold(name), k -> new ArrayList<>()).add(ref);

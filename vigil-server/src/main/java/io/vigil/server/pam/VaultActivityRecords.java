@@ -28,10 +28,6 @@ class VaultActivityRecords implements VaultActivityView {
 
     /** One connection's reading: what it recorded, by identity, over {@code [from, until]}. */
     record Reading(Instant from, Instant until, Map<UUID, List<VaultActivity>> byIdentity) {
-
-        int activities() {
-            return byIdentity.values().stream().mapToInt(List::size).sum();
-        }
     }
 
     private final DirectoryInventory inventory;
@@ -47,10 +43,6 @@ class VaultActivityRecords implements VaultActivityView {
 
     void forget(String connectionId) {
         readings.remove(connectionId);
-    }
-
-    Optional<Reading> reading(String connectionId) {
-        return Optional.ofNullable(readings.get(connectionId));
     }
 
     @Override
