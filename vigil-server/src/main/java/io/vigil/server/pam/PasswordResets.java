@@ -49,10 +49,11 @@ public class PasswordResets {
         this.audit = audit;
     }
 
-    record Requested(PasswordResetView reset, boolean created) {
+    /** The request as stored, and whether this call stored it (false: an earlier request with the same key). */
+    public record Requested(PasswordResetView reset, boolean created) {
     }
 
-    Requested request(PasswordResetRequest request, String idempotencyKey, String requestedBy) {
+    public Requested request(PasswordResetRequest request, String idempotencyKey, String requestedBy) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new InvalidRequestException("Idempotency-Key", "send an Idempotency-Key header (at most 200 "
                     + "characters) so that a retried request never resets the password twice");
@@ -106,12 +107,12 @@ public class PasswordResets {
     }
 
     /** An administrator lets a request that waited for approval go to the vault. */
-    PasswordResetView approve(String id, String user, String comment) {
+    public PasswordResetView approve(String id, String user, String comment) {
         return decide(id, true, user, comment);
     }
 
     /** An administrator turns down a request that waited for approval; nothing is sent to the vault. */
-    PasswordResetView reject(String id, String user, String comment) {
+    public PasswordResetView reject(String id, String user, String comment) {
         return decide(id, false, user, comment);
     }
 
@@ -137,11 +138,11 @@ public class PasswordResets {
         return get(id);
     }
 
-    PasswordResetView get(String id) {
+    public PasswordResetView get(String id) {
         return view(resets.find(id).orElseThrow(() -> new ResourceNotFoundException("password reset", id)));
     }
 
-    Page<PasswordResetView> find(String target, PageRequest page) {
+    public Page<PasswordResetView> find(String target, PageRequest page) {
         return resets.find(target, page).map(this::view);
     }
 
