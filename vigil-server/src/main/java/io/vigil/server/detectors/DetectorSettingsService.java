@@ -7,6 +7,7 @@ import io.vigil.server.security.AuditTrail;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.settings.DetectorSetting;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,7 +40,8 @@ class DetectorSettingsService {
 
     DetectorDetailView view(String detectorId) {
         DetectorDescriptor descriptor = catalog.get(detectorId);
-        Map<String, String> defaults = catalog.registry().defaultSettings(detectorId);
+        Map<String, String> defaults = new LinkedHashMap<>(catalog.registry().defaultSettings(detectorId));
+        defaults.putAll(ResponseSettings.defaults());
         Map<String, DetectorSetting> overrides = database.detectorSettings().forDetector(detectorId).stream()
                 .collect(Collectors.toMap(DetectorSetting::name, Function.identity()));
         List<SettingView> settings = new ArrayList<>();
@@ -63,7 +65,12 @@ class DetectorSettingsService {
         catalog.get(detectorId);
         Map<String, String> settings = SettingValues.toText(requested);
         try {
-            catalog.registry().validate(detectorId, settings);
+            catalog.registry().validate(detectorId, ResponseSettings.withoutResponse(settings));
+            settings.forEach((name, value) -> {
+                if (ResponseSettings.isResponseSetting(name)) {
+                    ResponseSettings.validate(name, value);
+                }
+            });
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(offendingSetting(settings, e.getMessage()), e.getMessage());
         }
@@ -73,13 +80,16 @@ class DetectorSettingsService {
         settings.forEach((name, value) -> database.detectorSettings().put(detectorId, name, value, user));
         audit.record(AUDIT_ACTION, detectorId, AuditOutcome.SUCCESS,
                 Map.of("before", describe(before), "after", describe(settings)));
-        events.publishEvent(new DetectorSettingsChanged(detectorId));
+        if (!ResponseSettings.withoutResponse(before).equals(ResponseSettings.withoutResponse(settings))) {
+            events.publishEvent(new DetectorSettingsChanged(detectorId));
+        }
         return view(detectorId);
     }
 
     /** The setting the binder's message names, so the problem's {@code field} points at it. */
     private static String offendingSetting(Map<String, String> settings, String message) {
-        return settings.keySet().stream().filter(name -> message.contains("." + name)).findFirst().orElse("settings");
+        return settings.keySet().stream().filter(name -> message.contains("." + name) || message.contains(" " + name))
+                .findFirst().orElse("settings");
     }
 
     private static String describe(Map<String, String> settings) {

@@ -16,6 +16,7 @@ import io.vigil.server.identities.IdentityDetailView.AlertRefView;
 import io.vigil.server.identities.IdentityDetailView.GroupView;
 import io.vigil.server.identities.IdentityDetailView.MarkView;
 import io.vigil.server.identities.IdentityDetailView.ProfileView;
+import io.vigil.server.pam.PasswordResets;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.alerts.AlertFilter;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +43,13 @@ class IdentityService {
     private final VigilDatabase database;
     private final DirectoryInventory inventory;
     private final IdentityMarks marks;
+    private final PasswordResets resets;
 
-    IdentityService(VigilDatabase database, DirectoryInventory inventory, IdentityMarks marks) {
+    IdentityService(VigilDatabase database, DirectoryInventory inventory, IdentityMarks marks, PasswordResets resets) {
         this.database = database;
         this.inventory = inventory;
         this.marks = marks;
+        this.resets = resets;
     }
 
     List<IdentityView> find(IdentityQuery query) {
@@ -70,13 +73,13 @@ class IdentityService {
             Tally tally = AlertTallies.collect(database, index, narrowed, true).of(i.objectGuid()).orElse(null);
             return new IdentityDetailView(view(tagged.get(), tally), profile(i), marksOf(i.objectSid()),
                     groups(index.resolveDns(i.memberOf())), groups(index.nestedGroupsOf(i)), hosts(tally),
-                    alerts(tally), timeline(tally));
+                    alerts(tally), timeline(tally), responseActions(index, i), resets.forIdentity(i.objectGuid().toString()));
         }
         String key = seenKey(id);
         Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityText(nameOf(key)), true)
                 .ofKey(key).orElseThrow(() -> new ResourceNotFoundException("identity", id));
         return new IdentityDetailView(view(tally), null, marksOf(tally.sid), List.of(), List.of(), hosts(tally),
-                alerts(tally), timeline(tally));
+                alerts(tally), timeline(tally), List.of(), List.of());
     }
 
     /** Sets or removes a mark on the identity's SID; returns the identity as it is now. */
@@ -150,6 +153,11 @@ class IdentityService {
 
     private List<MarkView> marksOf(String sid) {
         return marks.of(sid).stream().map(m -> new MarkView(ApiValues.name(m.mark()), m.markedBy(), m.markedAt())).toList();
+    }
+
+    /** "Reset password by <vendor>" for each vault that manages the identity. */
+    private static List<String> responseActions(InventoryIndex index, DirectoryIdentity i) {
+        return index.vaultAccountsOf(i.objectGuid()).stream().map(r -> r.vendor().resetActionLabel()).distinct().toList();
     }
 
     private static ProfileView profile(DirectoryIdentity i) {
