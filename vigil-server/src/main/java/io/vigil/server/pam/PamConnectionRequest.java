@@ -12,7 +12,7 @@ package io.vigil.server.pam;
  * @param user        the vault user, client id, or BeyondTrust run-as user
  * @param domain      Delinea Secret Server only: the login domain, if any
  */
-record PamConnectionRequest(String name, String vendor, String auth, String url, String identityUrl, String user,
+public record PamConnectionRequest(String name, String vendor, String auth, String url, String identityUrl, String user,
                             String domain, String secret, String runAsPassword, Boolean enabled) {
 
     @Override
