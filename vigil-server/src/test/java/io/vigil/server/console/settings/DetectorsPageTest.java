@@ -101,7 +101,8 @@ class DetectorsPageTest {
 
     @Test
     void aThresholdChangedOnThePageShowsInTheApiAndOnTheAuditLogPage() {
-        String card = ok(admin.htmxPost(LIST + "/kerberoasting/settings", Map.of("threshold", "7", "window", "15m")));
+        String card = ok(admin.htmxPost(LIST + "/kerberoasting/settings", Map.of("threshold", "7", "window", "15m",
+                "excludedServices", "svc_scan, svc_backup")));
         assertThat(card).startsWith("<section").contains("Settings saved", "value=\"7\"", "value=\"15m\"",
                 "set by security-admin");
 
@@ -112,10 +113,12 @@ class DetectorsPageTest {
         assertThat(threshold.path("updatedBy").asString()).isEqualTo("security-admin");
         assertThat(setting(detector, "window").path("value").asString()).isEqualTo("15m");
         // what the form left at its default stays a default, not an override
-        assertThat(server.database().detectorSettings().valuesOf("kerberoasting")).containsOnlyKeys("threshold", "window");
+        assertThat(server.database().detectorSettings().valuesOf("kerberoasting"))
+                .containsOnlyKeys("threshold", "window", "excludedServices")
+                .containsEntry("excludedServices", "svc_scan,svc_backup");
 
         String audit = ok(admin.get("/settings/audit?action=detector.settings.update&target=kerberoasting"));
-        assertThat(audit).contains("security-admin", "kerberoasting", "threshold=7; window=15m", "(defaults)");
+        assertThat(audit).contains("security-admin", "kerberoasting", "excludedServices=svc_scan,svc_backup; threshold=7; window=15m", "(defaults)");
     }
 
     @Test

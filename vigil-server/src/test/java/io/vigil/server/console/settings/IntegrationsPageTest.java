@@ -248,6 +248,8 @@ class IntegrationsPageTest {
         // the bind account is an admin's business, like the directory API's settings
         assertThat(cardOf(seen(reader.get(PAGE), 200), "directory")).doesNotContain(SYNC_DN);
         assertThat(cardOf(seen(admin.get(PAGE), 200), "directory")).contains(SYNC_DN);
+        assertThat(seen(admin.get("/settings/audit?action=directory.source.create"), 200))
+                .contains("passwordChanged").doesNotContain(SYNC_PASSWORD);
     }
 
     @Test
@@ -272,6 +274,7 @@ class IntegrationsPageTest {
         seen(admin.htmxPost(PAGE + "/vaults/cyberark/connect", vault("pvwa-secrets", cyberArk.url().toString())), 200);
         for (ConsoleBrowser viewer : List.of(admin, reader)) {
             seen(viewer.get(PAGE), 200);
+            seen(viewer.get("/settings/audit"), viewer == admin ? 200 : 403);
         }
         assertThat(answers).isNotEmpty().allSatisfy(body -> assertThat(body)
                 .doesNotContain(VAULT_SECRET).doesNotContain(WEBHOOK_SECRET).doesNotContain(SYNC_PASSWORD));

@@ -23,7 +23,8 @@ public record SettingRow(String name, String label, String value, String default
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** Every list setting of the built-in detectors is an exclusion list, named {@code excluded…}. */
     public boolean list() {
-        return name.startsWith("excluded") || name.endsWith("Accounts") || name.endsWith("Hosts");
+        return name.startsWith("excluded");
     }
 }
