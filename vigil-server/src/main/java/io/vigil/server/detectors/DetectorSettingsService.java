@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * {@link DetectorSettingsChanged}.
  */
 @Service
-class DetectorSettingsService {
+public class DetectorSettingsService {
 
     static final String AUDIT_ACTION = "detector.settings.update";
 
@@ -38,7 +38,12 @@ class DetectorSettingsService {
         this.audit = audit;
     }
 
-    DetectorDetailView view(String detectorId) {
+    /** Every detector this server has, each with whether it runs and its settings. */
+    public List<DetectorDetailView> list() {
+        return catalog.all().stream().map(d -> view(d.id())).toList();
+    }
+
+    public DetectorDetailView view(String detectorId) {
         DetectorDescriptor descriptor = catalog.get(detectorId);
         Map<String, String> defaults = new LinkedHashMap<>(catalog.registry().defaultSettings(detectorId));
         defaults.putAll(ResponseSettings.defaults());
@@ -61,7 +66,7 @@ class DetectorSettingsService {
      *
      * @throws InvalidRequestException naming the unknown setting or the bad value; nothing is stored then
      */
-    DetectorDetailView replace(String detectorId, Map<String, Object> requested, String user) {
+    public DetectorDetailView replace(String detectorId, Map<String, Object> requested, String user) {
         catalog.get(detectorId);
         Map<String, String> settings = SettingValues.toText(requested);
         try {

@@ -18,7 +18,7 @@ import java.util.List;
  *                     sign-ins from these. Left out, a session vouches for the account's sign-ins from anywhere.
  *                     Name them by address where you can: logon events carry the client's claimed name.
  */
-record PamConnectionRequest(String name, String vendor, String auth, String url, String identityUrl, String user,
+public record PamConnectionRequest(String name, String vendor, String auth, String url, String identityUrl, String user,
                             String domain, List<String> sessionHosts, String secret, String runAsPassword,
                             Boolean enabled) {
 

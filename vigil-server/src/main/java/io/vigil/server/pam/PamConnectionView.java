@@ -12,7 +12,7 @@ import java.util.List;
  * @param resetAction the response action this vault offers, e.g. "Reset password by CyberArk"
  * @param managedTag  the tag its accounts carry, e.g. "Managed by CyberArk"
  */
-record PamConnectionView(String id, String name, String vendor, String auth, String url, String identityUrl,
+public record PamConnectionView(String id, String name, String vendor, String auth, String url, String identityUrl,
                          String user, String domain, List<String> sessionHosts, boolean enabled, boolean secretSet,
                          String status,
                          String statusMessage, Instant checkedAt, Instant syncedAt, int accounts, String resetAction,

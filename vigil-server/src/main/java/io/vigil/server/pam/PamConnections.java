@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * the accounts of the last good one, so tags already known never flicker with a vault's outages.
  */
 @Service
-class PamConnections {
+public class PamConnections {
 
     private final PamConnectionRepository repository;
     private final SecretStore secrets;
@@ -51,19 +51,19 @@ class PamConnections {
         this.activityRecords = activityRecords;
     }
 
-    List<PamConnectionView> list() {
+    public List<PamConnectionView> list() {
         return repository.all().stream().map(this::view).toList();
     }
 
-    PamConnectionView view(PamConnection c) {
+    public PamConnectionView view(PamConnection c) {
         return PamConnectionView.of(c, secrets.exists(VaultConfigs.secretName(c.id())));
     }
 
-    PamConnection get(String id) {
+    public PamConnection get(String id) {
         return repository.find(id).orElseThrow(() -> new ResourceNotFoundException("PAM connection", id));
     }
 
-    PamConnection create(PamConnectionRequest request) {
+    public PamConnection create(PamConnectionRequest request) {
         if (blank(request.secret())) {
             throw new InvalidRequestException("secret", "a new connection needs the secret its sign-in uses");
         }
@@ -73,7 +73,7 @@ class PamConnections {
         return c;
     }
 
-    PamConnection update(String id, PamConnectionRequest request) {
+    public PamConnection update(String id, PamConnectionRequest request) {
         PamConnection before = get(id);
         if (!before.vendor().equals(vendor(request).name())) {
             throw new InvalidRequestException("vendor", "a connection's vendor cannot change; add a new connection");
@@ -90,7 +90,7 @@ class PamConnections {
         return c;
     }
 
-    void delete(String id) {
+    public void delete(String id) {
         PamConnection c = get(id);
         repository.delete(id);
         tagging.retag();
@@ -101,7 +101,7 @@ class PamConnections {
     }
 
     /** Signs in and makes one read; the outcome becomes the connection's status. */
-    PamOutcome test(String id) {
+    public PamOutcome test(String id) {
         PamConnection c = get(id);
         PamOutcome outcome;
         try (PamConnector connector = configs.of(c).open()) {
@@ -117,7 +117,7 @@ class PamConnections {
      * Reads every account the vault manages, then the sessions it brokered; the previous listing and
      * sessions stay when the vault cannot be read.
      */
-    PamConnection sync(String id) {
+    public PamConnection sync(String id) {
         PamConnection c = get(id);
         try (PamConnector connector = configs.of(c).open()) {
             List<ManagedAccount> accounts = connector.listManagedAccounts();
@@ -131,7 +131,7 @@ class PamConnections {
         return get(id);
     }
 
-    List<PamAccount> accounts(String id) {
+    public List<PamAccount> accounts(String id) {
         get(id);
         return repository.accounts(id);
     }

@@ -12,12 +12,15 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Checks an API handler's access annotation before Spring MVC reads the request body and path
- * variables. {@code @PreAuthorize} alone runs only after that, so a caller without the role would
- * learn about validation errors (400) before being refused (403). It also fails closed: an API
- * handler without an access annotation is refused to everyone.
+ * Checks an API or console handler's access annotation before Spring MVC reads the request body and
+ * path variables. {@code @PreAuthorize} alone runs only after that, so a caller without the role would
+ * learn about validation errors (400) before being refused (403). It also fails closed: an API or
+ * console handler without an access annotation is refused to everyone (the sign-in page is marked
+ * {@link PublicPage}).
  */
 final class EndpointAccessInterceptor implements HandlerInterceptor {
+
+    private static final String CONSOLE_PACKAGE = "io.vigil.server.console";
 
     private final RoleHierarchy hierarchy;
 
@@ -27,8 +30,12 @@ final class EndpointAccessInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith(
-                request.getContextPath() + "/api/")) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        boolean console = method.getBeanType().getPackageName().startsWith(CONSOLE_PACKAGE);
+        if (!api && !console || console && method.hasMethodAnnotation(PublicPage.class)) {
             return true;
         }
         Optional<Role> required = EndpointAccess.requiredRole(method);

@@ -79,9 +79,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
             ObjectProvider<OidcSignIn> oidcSignIn) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        // the sign-in page and what it is styled with
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .csrf(Customizer.withDefaults());
         if (oidcProviders.getIfAvailable() != null) {

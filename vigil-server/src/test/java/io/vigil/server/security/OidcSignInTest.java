@@ -84,7 +84,7 @@ class OidcSignInTest {
 
     @Test
     void theLoginPageOffersTheProvider() throws Exception {
-        assertThat(get("/login", null).body()).contains("/oauth2/authorization/oidc");
+        assertThat(get("/login", null).body()).contains("/oauth2/authorization/oidc", "Sign in with single sign-on", "name=\"password\"");
     }
 
     @Test

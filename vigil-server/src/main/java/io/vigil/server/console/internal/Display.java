@@ -1,0 +1,95 @@
+package io.vigil.server.console.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the console words values, called from templates as {@code ${@display.time(alert.startTime)}}.
+ * Times are shown in UTC, the zone the events and the API use. Everything returned is plain text:
+ * templates escape it like any other value.
+ */
+@Component("display")
+public class Display {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final String NONE = "—";
+
+    /** Words that plain capitalisation gets wrong. */
+    private static final Map<String, String> SPECIAL = Map.of(
+            "asrep_roastable", "AS-REP roastable",
+            "managed_by_cyberark", "Managed by CyberArk",
+            "managed_by_beyondtrust", "Managed by BeyondTrust",
+            "managed_by_delinea", "Managed by Delinea",
+            "gmsa", "gMSA");
+
+    public String time(Instant instant) {
+        return instant == null ? NONE : TIME.format(instant);
+    }
+
+    public String shortTime(Instant instant) {
+        return instant == null ? NONE : SHORT.format(instant);
+    }
+
+    public String day(Instant instant) {
+        return instant == null ? NONE : DAY.format(instant);
+    }
+
+    /** A time as an ISO-8601 value for {@code <time datetime>}. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** {@code in_progress} → {@code In progress}, {@code managed_by_cyberark} → {@code Managed by CyberArk}. */
+    public String label(String value) {
+        if (value == null || value.isBlank()) {
+            return NONE;
+        }
+        String key = value.toLowerCase(Locale.ROOT);
+        String special = SPECIAL.get(key);
+        if (special != null) {
+            return special;
+        }
+        String words = key.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    public String label(Enum<?> value) {
+        return value == null ? NONE : label(value.name());
+    }
+
+    /** {@code 3 min}, {@code 2 h}, {@code 5 d}: how long ago, for "last seen" columns. */
+    public String ago(Instant instant, Instant now) {
+        if (instant == null) {
+            return NONE;
+        }
+        Duration d = Duration.between(instant, now);
+        if (d.isNegative() || d.toMinutes() < 1) {
+            return "just now";
+        }
+        if (d.toHours() < 1) {
+            return d.toMinutes() + " min ago";
+        }
+        if (d.toDays() < 1) {
+            return d.toHours() + " h ago";
+        }
+        return d.toDays() + " d ago";
+    }
+
+    public String orNone(Object value) {
+        return value == null || value.toString().isBlank() ? NONE : value.toString();
+    }
+
+    public String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}
