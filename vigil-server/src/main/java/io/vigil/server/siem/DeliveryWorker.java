@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Delivers one exporter's share of the outbox: the oldest pending rows in batches, marking as
- * delivered exactly those the SIEM accepted (after it accepted them), and after a failure waiting
+ * Delivers one exporter's share of the outbox: the rows after its cursor in batches, moving the
+ * cursor over exactly those the SIEM accepted (after it accepted them), and after a failure waiting
  * what the SIEM asked for ({@code Retry-After}) or an exponential back-off with jitter before trying
  * the same rows again. Nothing is ever dropped: a SIEM that refuses for good (bad credentials, a
- * wrong stream) is retried at the slowest pace while the status shows the error.
+ * wrong stream) is retried at the slowest pace while the status shows the error. A crash between the
+ * SIEM's acceptance and the cursor update sends that one batch again, with the same row ids.
  */
 public final class DeliveryWorker {
 
@@ -33,6 +34,8 @@ public final class DeliveryWorker {
         }
     }
 
+    private static final long UNKNOWN = -1;
+
     private final String exporterId;
     private final OutboxRepository outbox;
     private final SiemExporter exporter;
@@ -40,6 +43,8 @@ public final class DeliveryWorker {
     private final Sleeper sleeper;
     private final Clock clock;
     private int failures;
+    /** The stored cursor as this worker last wrote or read it; {@link #UNKNOWN} until read. */
+    private long cursor = UNKNOWN;
 
     public DeliveryWorker(String exporterId, OutboxRepository outbox, SiemExporter exporter, Pacing pacing, Sleeper sleeper,
                    Clock clock) {
@@ -58,7 +63,8 @@ public final class DeliveryWorker {
             try {
                 wait = deliverOnce();
             } catch (RuntimeException storeFailure) {
-                // the database is unavailable: nothing was marked, so the same rows come again
+                // the database is unavailable: the cursor may not have moved, so read it again
+                cursor = UNKNOWN;
                 wait = pacing.backoff().delay(++failures, null, pacing.maxWait());
             }
             if (!wait.isZero()) {
@@ -74,7 +80,10 @@ public final class DeliveryWorker {
 
     /** One batch; returns how long to wait before the next (zero when more may be waiting). */
     public Duration deliverOnce() {
-        List<OutboxEntry> batch = outbox.pending(exporterId, exporter.preferredBatchSize());
+        if (cursor == UNKNOWN) {
+            cursor = outbox.deliveredThrough(exporterId);
+        }
+        List<OutboxEntry> batch = outbox.after(cursor, exporter.preferredBatchSize());
         if (batch.isEmpty()) {
             return pacing.idlePoll();
         }
@@ -91,7 +100,9 @@ public final class DeliveryWorker {
                     + e.getClass().getSimpleName()));
         }
         if (result.delivered() > 0) {
-            outbox.delivered(exporterId, batch.subList(0, result.delivered()).stream().map(OutboxEntry::seq).toList());
+            long through = batch.get(result.delivered() - 1).seq();
+            outbox.delivered(exporterId, through);
+            cursor = through;
         }
         if (result.complete()) {
             failures = 0;

@@ -104,6 +104,12 @@ public final class SentinelSimulator extends VendorSimulator {
         return acceptedCalls.get();
     }
 
+    /** A counting-only stand-in (a load run) keeps no request log either: a million rows would fill the heap. */
+    @Override
+    protected boolean keepsRequestLog() {
+        return sentinel.keepRows();
+    }
+
     /** The ingestion host stops listening: connections are refused until {@link #comeBack()}. */
     public void goDown() {
         closeHost("ingestion");
