@@ -20,14 +20,19 @@ import io.vigil.store.VigilDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * SIEM export throughput: an outbox backlog of N alerts drained by the server's delivery worker
@@ -97,6 +102,7 @@ public final class SiemExportLoad {
             DeliveryWorker worker = new DeliveryWorker("sentinel", db.outbox(), exporter,
                     new DeliveryWorker.Pacing(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), Duration.ofSeconds(5),
                             Duration.ZERO), d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+            ThreadCpu threadCpu = new ThreadCpu();
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             long next = Math.max(1, alerts / 10);
@@ -114,6 +120,39 @@ public final class SiemExportLoad {
                     sentinel.acceptedRows() / seconds, sentinel.acceptedCalls(),
                     (double) sentinel.acceptedRows() / sentinel.acceptedCalls(), cpuSeconds, cpuSeconds / seconds,
                     db.outbox().backlog("sentinel").count());
+            System.out.println("  CPU seconds by thread: " + threadCpu.since(cpuSeconds));
+        }
+    }
+
+    /** CPU time per Java thread since a start, to tell the worker, its read-ahead and the stand-in apart. */
+    private static final class ThreadCpu {
+
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final Map<Long, Long> atStart = new HashMap<>();
+
+        ThreadCpu() {
+            for (long id : threads.getAllThreadIds()) {
+                atStart.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+            }
+        }
+
+        /** Seconds per thread name (trailing numbers dropped, so a pool is one entry), largest first; the rest of the process last. */
+        String since(double processCpuSeconds) {
+            Map<String, Double> byName = new TreeMap<>();
+            double javaThreads = 0;
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    double seconds = (cpu - atStart.getOrDefault(info.getThreadId(), 0L)) / 1e9;
+                    javaThreads += seconds;
+                    byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), seconds, Double::sum);
+                }
+            }
+            return byName.entrySet().stream().filter(e -> e.getValue() >= 0.1)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "))
+                    + String.format(", not in Java threads (JIT, GC) %.1f", processCpuSeconds - javaThreads);
         }
     }
 

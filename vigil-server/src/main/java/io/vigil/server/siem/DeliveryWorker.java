@@ -2,17 +2,12 @@ package io.vigil.server.siem;
 
 import io.vigil.integrations.http.Backoff;
 import io.vigil.integrations.http.Sleeper;
-import io.vigil.integrations.siem.AlertChange;
 import io.vigil.integrations.siem.DeliveryResult;
 import io.vigil.integrations.siem.DeliveryResult.DeliveryFailure;
-import io.vigil.integrations.siem.ExportRecord;
 import io.vigil.integrations.siem.SiemExporter;
-import io.vigil.store.outbox.OutboxEntry;
 import io.vigil.store.outbox.OutboxRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -42,6 +37,7 @@ public final class DeliveryWorker {
     private final Pacing pacing;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final BatchReader reader;
     private int failures;
     /** The stored cursor as this worker last wrote or read it; {@link #UNKNOWN} until read. */
     private long cursor = UNKNOWN;
@@ -54,6 +50,7 @@ public final class DeliveryWorker {
         this.pacing = pacing;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.reader = new BatchReader(outbox, exporter.preferredBatchSize(), exporterId);
     }
 
     /** Delivers until {@code running} turns false or the thread is interrupted. */
@@ -83,24 +80,23 @@ public final class DeliveryWorker {
         if (cursor == UNKNOWN) {
             cursor = outbox.deliveredThrough(exporterId);
         }
-        List<OutboxEntry> batch = outbox.after(cursor, exporter.preferredBatchSize());
+        BatchReader.Batch batch = reader.after(cursor);
         if (batch.isEmpty()) {
             return pacing.idlePoll();
         }
-        List<ExportRecord> records = new ArrayList<>(batch.size());
-        for (OutboxEntry entry : batch) {
-            records.add(new ExportRecord(ExportRecord.rowId(entry.alert().id(), entry.seq()), entry.alert(),
-                    AlertChange.valueOf(entry.change().name()), entry.createdAt()));
+        if (reader.full(batch)) {
+            // more is waiting: read it while this batch is on its way (used only if the SIEM takes all of this one)
+            reader.readAhead(batch.lastSeq());
         }
         DeliveryResult result;
         try {
-            result = exporter.deliver(records);
+            result = exporter.deliver(batch.records());
         } catch (RuntimeException e) {
             result = DeliveryResult.partial(0, DeliveryFailure.retryable(0, null, "Exporter failed: "
                     + e.getClass().getSimpleName()));
         }
         if (result.delivered() > 0) {
-            long through = batch.get(result.delivered() - 1).seq();
+            long through = batch.seqOfRow(result.delivered());
             outbox.delivered(exporterId, through);
             cursor = through;
         }
