@@ -8,5 +8,5 @@ package io.vigil.server.pam;
  * @param connectionId which vault, needed only when several manage the account
  * @param alertId      the alert the action was started from, if any
  */
-record PasswordResetRequest(String target, String reason, String connectionId, String alertId) {
+public record PasswordResetRequest(String target, String reason, String connectionId, String alertId) {
 }

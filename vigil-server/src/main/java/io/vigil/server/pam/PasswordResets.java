@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * hands it to the {@link PasswordResetWorker}, which talks to the vault.
  */
 @Service
-class PasswordResets {
+public class PasswordResets {
 
     static final int MAX_REASON = 2_000;
 
@@ -43,10 +43,10 @@ class PasswordResets {
         this.audit = audit;
     }
 
-    record Requested(PasswordResetView reset, boolean created) {
+    public record Requested(PasswordResetView reset, boolean created) {
     }
 
-    Requested request(PasswordResetRequest request, String idempotencyKey, String requestedBy) {
+    public Requested request(PasswordResetRequest request, String idempotencyKey, String requestedBy) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new InvalidRequestException("Idempotency-Key", "send an Idempotency-Key header (at most 200 "
                     + "characters) so that a retried request never resets the password twice");
@@ -75,11 +75,11 @@ class PasswordResets {
         return new Requested(view(created.reset()), created.created());
     }
 
-    PasswordResetView get(String id) {
+    public PasswordResetView get(String id) {
         return view(resets.find(id).orElseThrow(() -> new ResourceNotFoundException("password reset", id)));
     }
 
-    Page<PasswordResetView> find(String target, PageRequest page) {
+    public Page<PasswordResetView> find(String target, PageRequest page) {
         return resets.find(target, page).map(this::view);
     }
 

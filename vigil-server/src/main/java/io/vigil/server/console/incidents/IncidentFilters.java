@@ -1,0 +1,25 @@
+package io.vigil.server.console.incidents;
+
+import io.vigil.model.alert.Severity;
+import io.vigil.model.incident.IncidentStatus;
+import io.vigil.server.api.ApiValues;
+import io.vigil.server.console.internal.Period;
+import io.vigil.store.incidents.IncidentFilter;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * The incident list's filter form as the query string carries it; blank means any.
+ *
+ * @param period {@code 24h}, {@code 7d} or {@code 30d}: incidents active within it
+ * @param entity part of an account, host or address the incident involves
+ */
+public record IncidentFilters(String status, String severity, String assignee, String period, String entity) {
+
+    IncidentFilter toFilter(Instant now) {
+        Instant from = Period.of(period).map(p -> p.startBefore(now)).orElse(null);
+        return new IncidentFilter(ApiValues.parseAll(IncidentStatus.class, "status", Stream.ofNullable(status).toList()),
+                ApiValues.parseAll(Severity.class, "severity", Stream.ofNullable(severity).toList()),
+                assignee == null || assignee.isBlank() ? null : assignee.strip(), from, null, entity);
+    }
+}
