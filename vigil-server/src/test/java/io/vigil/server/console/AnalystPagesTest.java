@@ -173,6 +173,32 @@ class AnalystPagesTest {
                 .items()).anySatisfy(e -> assertThat(e.details()).containsEntry("status", "NEW -> ACTIVE"));
     }
 
+    @Test
+    void theIdentityListSearchesFiltersAndSortsTheAccountsAlertsName() {
+        ConsoleBrowser reader = reader();
+        String all = page(reader, "/identities");
+        assertThat(all).contains(">svc_sql<", ">bob<", "Not in the synced directory", "1–2 of 2");
+        assertThat(page(reader, "/identities?search=SVC")).contains(">svc_sql<").doesNotContain(">bob<");
+        // svc_sql's worst open alert is high, bob's is low
+        assertThat(page(reader, "/identities?risk=high")).contains(">svc_sql<").doesNotContain(">bob<");
+        String byName = page(reader, "/identities?sort=name");
+        assertThat(byName.indexOf(">bob<")).isLessThan(byName.indexOf(">svc_sql<"));
+        String byAlerts = page(reader, "/identities?sort=alert_count");
+        assertThat(byAlerts.indexOf(">svc_sql<")).isLessThan(byAlerts.indexOf(">bob<"));
+        assertThat(reader.get("/identities?risk=extreme").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anIdentityPageShowsItsActivityAlertsAndIncidentsAndAReaderNoActions() {
+        ConsoleBrowser reader = reader();
+        Matcher link = Pattern.compile("href=\"(/identities/seen-[A-Za-z0-9_-]+)\">svc_sql<").matcher(page(reader, "/identities"));
+        assertThat(link.find()).isTrue();
+        String identity = page(reader, link.group(1));
+        assertThat(identity).contains("svc_sql", "Recent activity", "Kerberos service ticket request", "ticket 1",
+                "kerberoasting by svc_sql", "brute-force by svc_sql", "/incidents/" + incidentId, "ws-svc_sql.contoso.local")
+                .doesNotContain("class=\"menu\"").doesNotContain("/marks").doesNotContain("/password-resets");
+    }
+
     private static boolean order(String text, String... parts) {
         int at = -1;
         for (String part : parts) {

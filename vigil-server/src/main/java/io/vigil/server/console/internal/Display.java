@@ -24,6 +24,17 @@ public class Display {
             .withZone(ZoneOffset.UTC);
     private static final String NONE = "—";
 
+    /** What the Windows events detectors read stand for. */
+    private static final Map<Integer, String> EVENTS = Map.ofEntries(
+            Map.entry(4624, "Logon"), Map.entry(4625, "Failed logon"), Map.entry(4648, "Logon with explicit credentials"),
+            Map.entry(4662, "Directory object access"), Map.entry(4728, "Added to a global group"),
+            Map.entry(4732, "Added to a local group"), Map.entry(4756, "Added to a universal group"),
+            Map.entry(4768, "Kerberos ticket (TGT) request"), Map.entry(4769, "Kerberos service ticket request"),
+            Map.entry(4771, "Kerberos pre-authentication failed"), Map.entry(4776, "NTLM credential validation"),
+            Map.entry(5136, "Directory object modified"), Map.entry(5137, "Directory object created"),
+            Map.entry(5145, "Network share access"), Map.entry(7045, "Service installed"),
+            Map.entry(4697, "Service installed"), Map.entry(4720, "Account created"), Map.entry(4738, "Account changed"));
+
     /** Words that plain capitalisation gets wrong. */
     private static final Map<String, String> SPECIAL = Map.of(
             "asrep_roastable", "AS-REP roastable",
@@ -63,10 +74,6 @@ public class Display {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    public String label(Enum<?> value) {
-        return value == null ? NONE : label(value.name());
-    }
-
     /** {@code 3 min}, {@code 2 h}, {@code 5 d}: how long ago, for "last seen" columns. */
     public String ago(Instant instant, Instant now) {
         if (instant == null) {
@@ -83,6 +90,11 @@ public class Display {
             return d.toHours() + " h ago";
         }
         return d.toDays() + " d ago";
+    }
+
+    /** {@code 4769} → {@code Kerberos service ticket request}; the number alone when unknown. */
+    public String event(int eventId) {
+        return EVENTS.getOrDefault(eventId, "Event " + eventId);
     }
 
     public String orNone(Object value) {
