@@ -199,6 +199,28 @@ class AnalystPagesTest {
                 .doesNotContain("class=\"menu\"").doesNotContain("/marks").doesNotContain("/password-resets");
     }
 
+    @Test
+    void theOverviewChartsAlertsCountsOpenIncidentsAndRanksTheAttackedIdentities() {
+        String overview = page(reader(), "/");
+        assertThat(overview).contains("Alerts over time", "3 alerts started", "class=\"bar-high\"", "class=\"bar-medium\"",
+                "class=\"bar-low\"", "(the days of the latest alert)", "Top attacked identities", "Ingest health",
+                "href=\"/incidents?severity=high&amp;status=open\"", "No events received since the server started");
+        // svc_sql has two alerts, bob one
+        assertThat(overview.indexOf(">svc_sql<")).isPositive().isLessThan(overview.indexOf(">bob<"));
+        assertThat(overview).contains("2 alerts", "1 alerts");
+        // one open incident is high (kerberoasting and brute force of svc_sql), one low (bob)
+        assertThat(openIncidents(overview, "high")).isEqualTo(1);
+        assertThat(openIncidents(overview, "low")).isEqualTo(1);
+        assertThat(openIncidents(overview, "medium")).isZero();
+    }
+
+    private static long openIncidents(String overview, String severity) {
+        Matcher m = Pattern.compile("severity=" + severity + "&amp;status=open\">\\s*<div class=\"value\">(\\d+)</div>")
+                .matcher(overview);
+        assertThat(m.find()).as(severity + " tile").isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
     private static boolean order(String text, String... parts) {
         int at = -1;
         for (String part : parts) {

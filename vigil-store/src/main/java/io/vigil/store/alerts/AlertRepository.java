@@ -155,6 +155,13 @@ public final class AlertRepository {
                         + " AND e.entity_key LIKE :entity_text ESCAPE '\\'))", "entity_text", filter.entityText());
     }
 
+    /** When the most recent alert started (the start time index's last entry); empty without alerts. */
+    public Optional<Instant> latestStart() {
+        List<Instant> latest = store.jdbc().sql("SELECT MAX(start_time) AS latest FROM alerts")
+                .query((rs, row) -> Times.fromDb(rs, "latest")).list();
+        return latest.isEmpty() ? Optional.empty() : Optional.ofNullable(latest.get(0));
+    }
+
     /** How many alerts started in {@code [from, to)}, by severity; severities without any are absent. */
     public Map<Severity, Long> countBySeverity(Instant from, Instant to) {
         Map<Severity, Long> counts = new EnumMap<>(Severity.class);

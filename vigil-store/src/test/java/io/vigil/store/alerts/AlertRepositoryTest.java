@@ -163,6 +163,14 @@ class AlertRepositoryTest {
     }
 
     @DatabaseTest
+    void theLatestStartIsTheNewestAlertsStart(VigilDatabase db) {
+        assertThat(db.alerts().latestStart()).isEmpty();
+        db.alerts().upsert(alert("a", Severity.LOW, T0.plusSeconds(90), account("alice")));
+        db.alerts().upsert(alert("b", Severity.LOW, T0, account("bob")));
+        assertThat(db.alerts().latestStart()).contains(T0.plusSeconds(90));
+    }
+
+    @DatabaseTest
     void accountActivityAddsUpEachAccountsAlerts(VigilDatabase db) {
         db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice"), host("ws01")));
         db.alerts().upsert(alert("a-2", Severity.HIGH, T0.plusSeconds(600), account("alice")));
