@@ -25,7 +25,7 @@ public record EntityGraph(int width, int height, List<Node> nodes, List<Edge> ed
     private static final int WIDTH = 640;
     private static final int BOX_WIDTH = 230;
     private static final int BOX_HEIGHT = 24;
-    private static final int ROW = 34;
+    private static final int ROW = 30;
     private static final int PAD = 8;
     private static final int RIGHT_X = WIDTH - BOX_WIDTH - PAD;
     private static final int MAX_LABEL = 32;

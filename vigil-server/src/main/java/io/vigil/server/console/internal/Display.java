@@ -20,7 +20,13 @@ public class Display {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT_OTHER_YEAR = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final String NONE = "—";
 
@@ -41,18 +47,33 @@ public class Display {
             "managed_by_cyberark", "Managed by CyberArk",
             "managed_by_beyondtrust", "Managed by BeyondTrust",
             "managed_by_delinea", "Managed by Delinea",
-            "gmsa", "gMSA");
+            "gmsa", "gMSA",
+            "ip", "IP address");
 
     public String time(Instant instant) {
         return instant == null ? NONE : TIME.format(instant);
     }
 
+    /** {@code Mar 2, 10:05} this year, {@code Mar 2, 2024 10:05} before. */
     public String shortTime(Instant instant) {
-        return instant == null ? NONE : SHORT.format(instant);
+        if (instant == null) {
+            return NONE;
+        }
+        boolean thisYear = instant.atZone(ZoneOffset.UTC).getYear() == Instant.now().atZone(ZoneOffset.UTC).getYear();
+        return (thisYear ? SHORT : SHORT_OTHER_YEAR).format(instant);
     }
 
     public String day(Instant instant) {
         return instant == null ? NONE : DAY.format(instant);
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? NONE : DATE.format(instant);
+    }
+
+    /** To the second, for timelines where many events share a minute. */
+    public String clock(Instant instant) {
+        return instant == null ? NONE : CLOCK.format(instant);
     }
 
     /** A time as an ISO-8601 value for {@code <time datetime>}. */
@@ -103,5 +124,15 @@ public class Display {
 
     public String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** {@code 1 alert}, {@code 3 alerts}. */
+    public String count(long n, String noun) {
+        return count(n) + " " + (n == 1 ? noun : noun + "s");
+    }
+
+    /** {@code CredentialAccess} → {@code Credential Access}: Sentinel's tactic names as words. */
+    public String words(String camelCase) {
+        return camelCase == null ? NONE : camelCase.replaceAll("(?<=[a-z])(?=[A-Z])", " ");
     }
 }
