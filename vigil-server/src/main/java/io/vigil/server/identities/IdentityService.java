@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,8 +62,8 @@ public class IdentityService {
 
     /**
      * One page of the identities matching the query: the inventory's (held in memory, as detectors
-     * need it) and the accounts alerts name that it lacks, with their alert activity as of at most
-     * {@link AccountActivity#FRESH_FOR} ago. Never reads the alerts themselves.
+     * need it) and the accounts alerts name that it lacks, with their alert activity as
+     * {@link AccountActivity} last read it (renewed in the background). Never reads the alerts themselves.
      */
     public Page<IdentityView> page(IdentityQuery query, PageRequest page) {
         InventoryIndex index = inventory.current();
@@ -102,18 +103,27 @@ public class IdentityService {
         Optional<TaggedIdentity> tagged = directoryIdentity(index, id);
         if (tagged.isPresent()) {
             DirectoryIdentity i = tagged.get().identity();
-            AlertFilter narrowed = i.samAccountName() == null ? AlertFilter.any()
-                    : AlertFilter.any().withEntityText(i.samAccountName().toLowerCase(Locale.ROOT));
-            Tally tally = AlertTallies.collect(database, index, narrowed, true).of(i.objectGuid()).orElse(null);
+            Tally tally = i.samAccountName() == null ? null
+                    : AlertTallies.collect(database, index, AlertFilter.any().withEntityKeys(keysOf(i)), true)
+                            .of(i.objectGuid()).orElse(null);
             return new IdentityDetailView(view(tagged.get(), tally), profile(i), marksOf(i.objectSid()),
                     groups(index.resolveDns(i.memberOf())), groups(index.nestedGroupsOf(i)), hosts(tally),
                     alerts(tally), timeline(tally));
         }
         String key = seenKey(id);
-        Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityText(nameOf(key)), true)
+        Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityKeys(Set.of(key)), true)
                 .ofKey(key).orElseThrow(() -> new ResourceNotFoundException("identity", id));
         return new IdentityDetailView(view(tally), null, marksOf(tally.sid), List.of(), List.of(), hosts(tally),
                 alerts(tally), timeline(tally));
+    }
+
+    /** The entity keys alerts and incidents may name the identity by, for exact lookups in their entity indexes. */
+    public Set<String> entityKeysOf(IdentityView identity) {
+        if (!identity.inDirectory()) {
+            return Set.of(identity.key());
+        }
+        return inventory.current().byGuid(UUID.fromString(identity.id())).map(TaggedIdentity::identity)
+                .filter(i -> i.samAccountName() != null).map(IdentityService::keysOf).orElse(Set.of(identity.key()));
     }
 
     /** What {@link #detail} takes for an account an alert names: its objectGUID when the inventory holds it. */
@@ -142,6 +152,22 @@ public class IdentityService {
             marks.remove(identity.sid(), mark, label);
         }
         return detail(id);
+    }
+
+    /**
+     * The entity keys alerts may give the identity, whichever way an event spells its domain: NetBIOS
+     * (the DNS domain's first label), DNS, none, or the UPN. Looked up exactly in the entity index.
+     */
+    private static Set<String> keysOf(DirectoryIdentity i) {
+        String sam = i.samAccountName().toLowerCase(Locale.ROOT);
+        Set<String> keys = new LinkedHashSet<>(List.of(keyOf(i), "account:" + sam));
+        if (i.domain() != null) {
+            keys.add("account:" + i.domain().toLowerCase(Locale.ROOT) + "\\" + sam);
+        }
+        if (i.userPrincipalName() != null) {
+            keys.add("account:" + i.userPrincipalName().toLowerCase(Locale.ROOT));
+        }
+        return keys;
     }
 
     /** The entity key alerts would give the identity: {@code account:<first label of its domain>\<sAMAccountName>}. */
@@ -201,10 +227,6 @@ public class IdentityService {
         } catch (IllegalArgumentException e) {
             throw new ResourceNotFoundException("identity", id);
         }
-    }
-
-    private static String nameOf(String key) {
-        return key.substring(key.lastIndexOf('\\') + 1).replace("account:", "");
     }
 
     private static String riskOf(Severity openHighest) {

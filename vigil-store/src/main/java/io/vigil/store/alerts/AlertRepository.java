@@ -152,7 +152,9 @@ public final class AlertRepository {
                 .before("a.start_time", "to_time", filter.to())
                 .containsText("(LOWER(a.compromised_entity) LIKE :entity_text ESCAPE '\\'"
                         + " OR EXISTS (SELECT 1 FROM alert_entities e WHERE e.alert_id = a.id"
-                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\'))", "entity_text", filter.entityText());
+                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\'))", "entity_text", filter.entityText())
+                .in("a.id", "(SELECT k.alert_id FROM alert_entities k WHERE k.entity_key IN (:entity_keys))",
+                        "entity_keys", filter.entityKeys());
     }
 
     /** When the most recent alert started (the start time index's last entry); empty without alerts. */

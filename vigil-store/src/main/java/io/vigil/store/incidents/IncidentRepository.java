@@ -166,7 +166,9 @@ public final class IncidentRepository {
                 .atOrAfter("i.last_activity", "from_time", filter.from())
                 .before("i.first_activity", "to_time", filter.to())
                 .containsText("EXISTS (SELECT 1 FROM incident_entities e WHERE e.incident_id = i.id"
-                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\')", "entity_text", filter.entityText());
+                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\')", "entity_text", filter.entityText())
+                .in("i.id", "(SELECT k.incident_id FROM incident_entities k WHERE k.entity_key IN (:entity_keys))",
+                        "entity_keys", filter.entityKeys());
         return PagedQuery.run(store.jdbc(), IncidentRowMapper.SELECT, "incidents i", where,
                 "i.last_activity DESC, i.id", page, MAPPER);
     }

@@ -152,6 +152,19 @@ class AlertRepositoryTest {
     }
 
     @DatabaseTest
+    void entityKeysFindTheAlertsAboutExactlyThoseEntities(VigilDatabase db) {
+        db.alerts().upsert(alert("a", Severity.LOW, T0, account("alice"), host("ws01")));
+        db.alerts().upsert(alert("a2", Severity.LOW, T0, account("alice2")));
+        db.alerts().upsert(alert("w", Severity.LOW, T0, host("WS01")));
+
+        assertThat(ids(db, AlertFilter.any().withEntityKeys(List.of("account:contoso\\alice"))))
+                .containsExactly("a");
+        assertThat(ids(db, AlertFilter.any().withEntityKeys(List.of("host:ws01", "account:contoso\\alice2"))))
+                .containsExactlyInAnyOrder("a", "a2", "w");
+        assertThat(ids(db, AlertFilter.any().withEntityText("alice"))).containsExactlyInAnyOrder("a", "a2");
+    }
+
+    @DatabaseTest
     void countsAlertsStartedInAPeriodBySeverity(VigilDatabase db) {
         db.alerts().upsert(alert("a", Severity.HIGH, T0, account("alice")));
         db.alerts().upsert(alert("b", Severity.HIGH, T0.plusSeconds(3599), account("alice")));

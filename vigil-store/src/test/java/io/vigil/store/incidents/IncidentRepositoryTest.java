@@ -26,6 +26,19 @@ class IncidentRepositoryTest {
     private static final Duration WINDOW = Duration.ofHours(1);
 
     @DatabaseTest
+    void entityKeysFindTheIncidentsInvolvingExactlyThoseEntities(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
+        db.alerts().upsert(alert("a-2", Severity.LOW, T0, account("alice2")));
+        Incident alice = db.incidents().group("a-1", WINDOW);
+        db.incidents().group("a-2", WINDOW);
+
+        assertThat(db.incidents().find(IncidentFilter.any().withEntityKeys(List.of("account:contoso\\alice")),
+                PageRequest.firstPage()).items()).extracting(Incident::id).containsExactly(alice.id());
+        assertThat(db.incidents().find(IncidentFilter.any().withEntityText("alice"), PageRequest.firstPage()).total())
+                .isEqualTo(2);
+    }
+
+    @DatabaseTest
     void countsOpenIncidentsBySeverity(VigilDatabase db) {
         db.alerts().upsert(alert("a-1", Severity.HIGH, T0, account("alice")));
         db.alerts().upsert(alert("b-1", Severity.HIGH, T0, account("bob")));

@@ -85,7 +85,7 @@ class IdentityPagesController {
         var identity = detail.identity();
         model.addAttribute("detail", detail);
         model.addAttribute("identity", identity);
-        model.addAttribute("incidents", incidents.find(IncidentFilter.any().withEntityText(identity.key()),
+        model.addAttribute("incidents", incidents.find(IncidentFilter.any().withEntityKeys(identities.entityKeysOf(identity)),
                 PageRequest.first(RECENT)).map(IncidentSummaryView::of));
         List<ResetAction> actions = identity.inDirectory() && identity.samAccountName() != null
                 ? ResetAction.of(identity, database.pamConnections().all()) : List.of();
