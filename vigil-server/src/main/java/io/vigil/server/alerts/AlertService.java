@@ -24,9 +24,9 @@ import io.vigil.store.alerts.AlertTriage;
 import io.vigil.store.alerts.StoredAlert;
 import org.springframework.stereotype.Service;
 
-/** Reading and triaging alerts. */
+/** Reading and triaging alerts, for the API and the console. */
 @Service
-class AlertService {
+public class AlertService {
 
     static final int MAX_COMMENT_LENGTH = 10_000;
 
@@ -40,22 +40,23 @@ class AlertService {
         this.resets = resets;
     }
 
-    Page<StoredAlert> find(AlertFilter filter, PageRequest page) {
-        return database.alerts().find(filter, page);
+    /** A page of alerts without their evidence, newest first. */
+    public Page<StoredAlert> find(AlertFilter filter, PageRequest page) {
+        return database.alerts().findSummaries(filter, page);
     }
 
-    StoredAlert get(String id) {
+    public StoredAlert get(String id) {
         return database.alerts().findById(id).orElseThrow(() -> new ResourceNotFoundException("alert", id));
     }
 
-    AlertView view(StoredAlert alert) {
+    public AlertView view(StoredAlert alert) {
         String incidentId = database.incidents().findByAlert(alert.id()).map(Incident::id).orElse(null);
         return AlertView.of(alert, incidentId, database.alerts().comments(alert.id()),
                 resets.forAlerts(List.of(alert.id())));
     }
 
     /** Applies the fields the change carries, if the alert is still at the version the client read. */
-    StoredAlert triage(String id, String ifMatch, TriageChange change) {
+    public StoredAlert triage(String id, String ifMatch, TriageChange change) {
         change.check();
         long expected = Versions.expected(ifMatch, change.version());
         StoredAlert current = get(id);
@@ -75,7 +76,7 @@ class AlertService {
                 alert.assignee());
     }
 
-    AlertComment comment(String alertId, String author, NewComment comment) {
+    public AlertComment comment(String alertId, String author, NewComment comment) {
         String text = comment == null || comment.text() == null ? "" : comment.text().strip();
         if (text.isEmpty()) {
             throw new InvalidRequestException("text", "a comment needs a non-empty text");

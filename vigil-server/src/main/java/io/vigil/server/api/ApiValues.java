@@ -20,6 +20,11 @@ public final class ApiValues {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 
+    /** Every value of an enum as the API spells it, in declaration order. */
+    public static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(ApiValues::name).toList();
+    }
+
     public static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {
         String wanted = squash(text);
         return Arrays.stream(type.getEnumConstants())

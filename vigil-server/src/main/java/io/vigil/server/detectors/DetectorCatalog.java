@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The detectors this server has (from the registry discovered at start-up) and what each one is. */
 @Component
-class DetectorCatalog {
+public class DetectorCatalog {
 
     private final DetectorRegistry registry;
     private final Map<String, DetectorDescriptor> descriptors = new LinkedHashMap<>();
@@ -24,7 +24,7 @@ class DetectorCatalog {
         return registry;
     }
 
-    List<DetectorDescriptor> all() {
+    public List<DetectorDescriptor> all() {
         return List.copyOf(descriptors.values());
     }
 

@@ -40,7 +40,9 @@ class IdentityController {
      * Filters combine; repeat a filter (or separate values by commas) to accept any of its values.
      * {@code search} (or the older {@code name}) matches part of the name, SAM account name, UPN or
      * display name; {@code risk} is the worst severity among open alerts ({@code none} without any);
-     * {@code sort} is {@code last_seen} (default), {@code name}, {@code risk} or {@code alert_count}.
+     * {@code managedBy} ({@code cyberark}, {@code beyondtrust}, {@code delinea}) keeps the accounts that
+     * vault manages; {@code sort} is {@code last_seen} (default), {@code name}, {@code risk} or
+     * {@code alert_count}.
      */
     @GetMapping
     @ReaderAccess
@@ -53,12 +55,13 @@ class IdentityController {
                                 @RequestParam(name = "kind", required = false) List<String> kinds,
                                 @RequestParam(name = "enabled", required = false) Boolean enabled,
                                 @RequestParam(name = "risk", required = false) List<String> risks,
+                                @RequestParam(name = "managedBy", required = false) String managedBy,
                                 @RequestParam(name = "sort", defaultValue = "last_seen") String sort) {
         var page = Paging.of(offset, limit);
         IdentityQuery query = new IdentityQuery(search != null ? search : name,
                 ApiValues.parseAll(IdentityTag.class, "tag", split(tags)), domain,
                 ApiValues.parseAll(DirectoryObjectKind.class, "kind", split(kinds)), enabled, risks(risks),
-                ApiValues.parse(IdentityQuery.Sort.class, "sort", sort));
+                IdentityService.managedByTag(managedBy), ApiValues.parse(IdentityQuery.Sort.class, "sort", sort));
         return PageView.slice(identities.find(query), page);
     }
 

@@ -9,13 +9,14 @@ import java.util.Set;
 
 /**
  * The list's filters, all optional: {@code search} is a case-insensitive part of the name, SAM
- * account name, UPN or display name; the sets match any of their values.
+ * account name, UPN or display name; the sets match any of their values; {@code managedBy} is one
+ * vault's {@code MANAGED_BY_…} tag, required in addition to any of {@code tags}.
  */
-record IdentityQuery(String search, Set<IdentityTag> tags, String domain, Set<DirectoryObjectKind> kinds,
-                     Boolean enabled, Set<String> risks, Sort sort) {
+public record IdentityQuery(String search, Set<IdentityTag> tags, String domain, Set<DirectoryObjectKind> kinds,
+                            Boolean enabled, Set<String> risks, IdentityTag managedBy, Sort sort) {
 
     /** Sort orders: names A to Z, the rest worst or latest first; ties by name. */
-    enum Sort {
+    public enum Sort {
         LAST_SEEN(Comparator.comparing(IdentityView::lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))),
         NAME(Comparator.comparing(v -> 0)),
         RISK(Comparator.comparing(v -> -RISKS.indexOf(v.risk()))),
@@ -33,7 +34,8 @@ record IdentityQuery(String search, Set<IdentityTag> tags, String domain, Set<Di
         }
     }
 
-    static final List<String> RISKS = List.of("none", "informational", "low", "medium", "high");
+    /** Risk levels, least first. */
+    public static final List<String> RISKS = List.of("none", "informational", "low", "medium", "high");
 
     boolean matches(IdentityView v) {
         return matchesSearch(v)
@@ -41,7 +43,8 @@ record IdentityQuery(String search, Set<IdentityTag> tags, String domain, Set<Di
                 && (domain == null || domain.isBlank() || domain.equalsIgnoreCase(v.domain()))
                 && (kinds.isEmpty() || kinds.stream().anyMatch(k -> k.name().toLowerCase(Locale.ROOT).equals(v.kind())))
                 && (enabled == null || enabled.equals(v.enabled()))
-                && (risks.isEmpty() || risks.contains(v.risk()));
+                && (risks.isEmpty() || risks.contains(v.risk()))
+                && (managedBy == null || v.tags().contains(managedBy.name().toLowerCase(Locale.ROOT)));
     }
 
     private boolean matchesSearch(IdentityView v) {

@@ -1,9 +1,14 @@
 package io.vigil.server.identities;
 
+import io.vigil.integrations.pam.PamVendor;
+import io.vigil.model.alert.Entity;
 import io.vigil.model.alert.Evidence;
+import io.vigil.model.alert.Severity;
 import io.vigil.model.directory.DirectoryIdentity;
 import io.vigil.model.directory.IdentityTag;
 import io.vigil.model.directory.TaggedIdentity;
+import io.vigil.model.identity.Account;
+import io.vigil.model.incident.EntityKey;
 import io.vigil.server.api.ApiValues;
 import io.vigil.server.api.InvalidRequestException;
 import io.vigil.server.api.ResourceNotFoundException;
@@ -17,12 +22,15 @@ import io.vigil.server.identities.IdentityDetailView.GroupView;
 import io.vigil.server.identities.IdentityDetailView.MarkView;
 import io.vigil.server.identities.IdentityDetailView.ProfileView;
 import io.vigil.server.pam.PasswordResets;
+import io.vigil.store.Page;
+import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.alerts.AlertFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,21 +43,52 @@ import org.springframework.stereotype.Service;
  * account alerts name that the inventory lacks, each with the activity Vigil has seen from its alerts.
  */
 @Service
-class IdentityService {
+public class IdentityService {
 
     private static final String SEEN_PREFIX = "seen-";
     private static final int TIMELINE_LIMIT = 200;
+    private static final String NO_RISK = "none";
 
     private final VigilDatabase database;
     private final DirectoryInventory inventory;
     private final IdentityMarks marks;
     private final PasswordResets resets;
+    private final AccountActivity activity;
 
-    IdentityService(VigilDatabase database, DirectoryInventory inventory, IdentityMarks marks, PasswordResets resets) {
+    IdentityService(VigilDatabase database, DirectoryInventory inventory, IdentityMarks marks, PasswordResets resets,
+            AccountActivity activity) {
         this.database = database;
         this.inventory = inventory;
         this.marks = marks;
         this.resets = resets;
+        this.activity = activity;
+    }
+
+    /**
+     * One page of the identities matching the query: the inventory's (held in memory, as detectors
+     * need it) and the accounts alerts name that it lacks, with their alert activity as
+     * {@link AccountActivity} last read it (renewed in the background). Never reads the alerts themselves.
+     */
+    public Page<IdentityView> page(IdentityQuery query, PageRequest page) {
+        InventoryIndex index = inventory.current();
+        AccountActivity.Resolved alerts = activity.of(index);
+        List<IdentityView> matching = new ArrayList<>();
+        for (TaggedIdentity tagged : index.identities()) {
+            IdentityView view = view(tagged, alerts.of(tagged.identity().objectGuid()));
+            if (query.matches(view)) {
+                matching.add(view);
+            }
+        }
+        for (AccountActivity.Alerts seen : alerts.notInDirectory()) {
+            IdentityView view = view(seen);
+            if (query.matches(view)) {
+                matching.add(view);
+            }
+        }
+        matching.sort(query.sort().order());
+        int from = Math.min(page.offset(), matching.size());
+        return new Page<>(matching.subList(from, Math.min(matching.size(), from + page.limit())), matching.size(),
+                page.offset(), page.limit());
     }
 
     List<IdentityView> find(IdentityQuery query) {
@@ -63,27 +102,43 @@ class IdentityService {
         return all.stream().filter(query::matches).sorted(query.sort().order()).toList();
     }
 
-    IdentityDetailView detail(String id) {
+    public IdentityDetailView detail(String id) {
         InventoryIndex index = inventory.current();
         Optional<TaggedIdentity> tagged = directoryIdentity(index, id);
         if (tagged.isPresent()) {
             DirectoryIdentity i = tagged.get().identity();
-            AlertFilter narrowed = i.samAccountName() == null ? AlertFilter.any()
-                    : AlertFilter.any().withEntityText(i.samAccountName().toLowerCase(Locale.ROOT));
-            Tally tally = AlertTallies.collect(database, index, narrowed, true).of(i.objectGuid()).orElse(null);
+            Tally tally = i.samAccountName() == null ? null
+                    : AlertTallies.collect(database, index, AlertFilter.any().withEntityKeys(keysOf(i)), true)
+                            .of(i.objectGuid()).orElse(null);
             return new IdentityDetailView(view(tagged.get(), tally), profile(i), marksOf(i.objectSid()),
                     groups(index.resolveDns(i.memberOf())), groups(index.nestedGroupsOf(i)), hosts(tally),
                     alerts(tally), timeline(tally), responseActions(index, i), resets.forIdentity(i.objectGuid().toString()));
         }
         String key = seenKey(id);
-        Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityText(nameOf(key)), true)
+        Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityKeys(Set.of(key)), true)
                 .ofKey(key).orElseThrow(() -> new ResourceNotFoundException("identity", id));
         return new IdentityDetailView(view(tally), null, marksOf(tally.sid), List.of(), List.of(), hosts(tally),
                 alerts(tally), timeline(tally), List.of(), List.of());
     }
 
+    /** The entity keys alerts and incidents may name the identity by, for exact lookups in their entity indexes. */
+    public Set<String> entityKeysOf(IdentityView identity) {
+        if (!identity.inDirectory()) {
+            return Set.of(identity.key());
+        }
+        return inventory.current().byGuid(UUID.fromString(identity.id())).map(TaggedIdentity::identity)
+                .filter(i -> i.samAccountName() != null).map(IdentityService::keysOf).orElse(Set.of(identity.key()));
+    }
+
+    /** What {@link #detail} takes for an account an alert names: its objectGUID when the inventory holds it. */
+    public String idFor(Entity.AccountEntity account) {
+        return inventory.current().resolve(new Account(account.ntDomain(), account.name(), account.sid()))
+                .map(t -> t.identity().objectGuid().toString())
+                .orElseGet(() -> seenId(EntityKey.of(account)));
+    }
+
     /** Sets or removes a mark on the identity's SID; returns the identity as it is now. */
-    IdentityDetailView mark(String id, String markName, boolean set, String user) {
+    public IdentityDetailView mark(String id, String markName, boolean set, String user) {
         IdentityTag mark = ApiValues.parse(IdentityTag.class, "mark", markName);
         if (mark != IdentityTag.SENSITIVE && mark != IdentityTag.HONEYTOKEN) {
             throw new InvalidRequestException("mark", "mark: only sensitive and honeytoken are set by hand; "
@@ -103,6 +158,28 @@ class IdentityService {
         return detail(id);
     }
 
+    /**
+     * The entity keys alerts may give the identity, whichever way an event spells its domain: NetBIOS
+     * (the DNS domain's first label), DNS, none, or the UPN. Looked up exactly in the entity index.
+     */
+    private static Set<String> keysOf(DirectoryIdentity i) {
+        String sam = i.samAccountName().toLowerCase(Locale.ROOT);
+        Set<String> keys = new LinkedHashSet<>(List.of(keyOf(i), "account:" + sam));
+        if (i.domain() != null) {
+            keys.add("account:" + i.domain().toLowerCase(Locale.ROOT) + "\\" + sam);
+        }
+        if (i.userPrincipalName() != null) {
+            keys.add("account:" + i.userPrincipalName().toLowerCase(Locale.ROOT));
+        }
+        return keys;
+    }
+
+    /** The entity key alerts would give the identity: {@code account:<first label of its domain>\<sAMAccountName>}. */
+    private static String keyOf(DirectoryIdentity i) {
+        String netbios = i.domain() == null ? "" : i.domain().split("\\.")[0];
+        return "account:" + (netbios + "\\" + (i.samAccountName() == null ? "" : i.samAccountName())).toLowerCase(Locale.ROOT);
+    }
+
     private static Optional<TaggedIdentity> directoryIdentity(InventoryIndex index, String id) {
         try {
             return index.byGuid(UUID.fromString(id));
@@ -112,24 +189,37 @@ class IdentityService {
     }
 
     private IdentityView view(TaggedIdentity tagged, Tally tally) {
+        return view(tagged, tally == null ? null
+                : new AccountActivity.Alerts(tally.key, tally.alerts, tally.lastSeen, tally.highest, tally.openHighest));
+    }
+
+    private IdentityView view(TaggedIdentity tagged, AccountActivity.Alerts alerts) {
         DirectoryIdentity i = tagged.identity();
-        String netbios = i.domain() == null ? "" : i.domain().split("\\.")[0];
-        String key = tally != null ? tally.key
-                : "account:" + (netbios + "\\" + (i.samAccountName() == null ? "" : i.samAccountName())).toLowerCase(Locale.ROOT);
-        return new IdentityView(i.objectGuid().toString(), key,
+        return new IdentityView(i.objectGuid().toString(), alerts != null ? alerts.key() : keyOf(i),
                 i.samAccountName() != null ? i.samAccountName() : i.distinguishedName(), i.domain(), i.objectSid(),
                 true, ApiValues.name(i.kind()), i.samAccountName(), i.userPrincipalName(), i.displayName(),
-                i.enabled(), tagged.tags().stream().sorted().map(ApiValues::name).toList(), risk(tally),
-                tally == null ? 0 : tally.alerts, tally == null ? null : tally.lastSeen,
-                tally == null ? null : ApiValues.name(tally.highest));
+                i.enabled(), tagged.tags().stream().sorted().map(ApiValues::name).toList(),
+                alerts == null ? NO_RISK : riskOf(alerts.openHighest()), alerts == null ? 0 : alerts.count(),
+                alerts == null ? null : alerts.lastSeen(), alerts == null ? null : ApiValues.name(alerts.highest()));
+    }
+
+    /** An account only alerts name; the aggregate keeps its name folded to lower case and no SID. */
+    private static IdentityView view(AccountActivity.Alerts alerts) {
+        var account = AccountActivity.accountOf(alerts.key());
+        return new IdentityView(seenId(alerts.key()), alerts.key(), account.name(), account.domain(), null, false, null,
+                null, null, null, null, List.of(), riskOf(alerts.openHighest()), alerts.count(), alerts.lastSeen(),
+                ApiValues.name(alerts.highest()));
     }
 
     private IdentityView view(Tally tally) {
         List<String> tags = marksOf(tally.sid).stream().map(MarkView::mark).toList();
-        return new IdentityView(SEEN_PREFIX + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(tally.key.getBytes(StandardCharsets.UTF_8)), tally.key, tally.account.name(),
-                tally.account.ntDomain(), tally.sid, false, null, null, null, null, null, tags, risk(tally),
+        return new IdentityView(seenId(tally.key), tally.key, tally.account.name(),
+                tally.account.ntDomain(), tally.sid, false, null, null, null, null, null, tags, riskOf(tally.openHighest),
                 tally.alerts, tally.lastSeen, ApiValues.name(tally.highest));
+    }
+
+    private static String seenId(String key) {
+        return SEEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String seenKey(String id) {
@@ -143,12 +233,8 @@ class IdentityService {
         }
     }
 
-    private static String nameOf(String key) {
-        return key.substring(key.lastIndexOf('\\') + 1).replace("account:", "");
-    }
-
-    private static String risk(Tally tally) {
-        return tally == null || tally.openHighest == null ? "none" : ApiValues.name(tally.openHighest);
+    private static String riskOf(Severity openHighest) {
+        return openHighest == null ? NO_RISK : ApiValues.name(openHighest);
     }
 
     private List<MarkView> marksOf(String sid) {
@@ -199,6 +285,14 @@ class IdentityService {
         });
         return activity.stream().sorted(Comparator.comparing(ActivityView::time, Comparator.nullsLast(
                 Comparator.reverseOrder()))).limit(TIMELINE_LIMIT).toList();
+    }
+
+    /** The tag of the accounts a vendor's vault manages ({@code cyberark} → {@code MANAGED_BY_CYBERARK}); null for none. */
+    public static IdentityTag managedByTag(String vendor) {
+        if (vendor == null || vendor.isBlank()) {
+            return null;
+        }
+        return IdentityTag.valueOf("MANAGED_BY_" + ApiValues.parse(PamVendor.class, "managedBy", vendor).name());
     }
 
     static Set<String> riskLevels() {

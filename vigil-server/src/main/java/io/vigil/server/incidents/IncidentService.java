@@ -26,9 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** Reading and triaging incidents. */
+/** Reading and triaging incidents, for the API and the console. */
 @Service
-class IncidentService {
+public class IncidentService {
 
     private final VigilDatabase database;
     private final AuditTrail audit;
@@ -40,31 +40,40 @@ class IncidentService {
         this.resets = resets;
     }
 
-    Page<Incident> find(IncidentFilter filter, PageRequest page) {
+    public Page<Incident> find(IncidentFilter filter, PageRequest page) {
         return database.incidents().find(filter, page);
     }
 
-    Incident get(String id) {
+    public Incident get(String id) {
         return database.incidents().findById(id).orElseThrow(() -> new ResourceNotFoundException("incident", id));
     }
 
-    IncidentView view(Incident incident) {
-        List<String> alertIds = database.incidents().alertIds(incident.id());
-        List<StoredAlert> alerts = alertIds.stream().map(database.alerts()::findById).flatMap(Optional::stream).toList();
+    public IncidentView view(Incident incident) {
+        return view(incident, alertsOf(incident));
+    }
+
+    /** The incident's alerts, earliest first. */
+    public List<StoredAlert> alertsOf(Incident incident) {
+        return database.incidents().alertIds(incident.id()).stream()
+                .map(database.alerts()::findById).flatMap(Optional::stream).toList();
+    }
+
+    /** @param alerts the incident's alerts, as {@link #alertsOf} reads them */
+    public IncidentView view(Incident incident, List<StoredAlert> alerts) {
         // the same account or host appears in many alerts; the incident shows it once
         Map<String, EntityView> entities = new LinkedHashMap<>();
         alerts.forEach(a -> a.alert().entities().forEach(e -> entities.putIfAbsent(EntityKey.of(e), EntityView.of(e))));
         return IncidentView.of(incident, alerts.stream().map(AlertSummaryView::of).toList(), List.copyOf(entities.values()),
-                resets.forAlerts(alertIds));
+                resets.forAlerts(alerts.stream().map(StoredAlert::id).toList()));
     }
 
-    List<TimelineEntryView> timeline(String id) {
+    public List<TimelineEntryView> timeline(String id) {
         get(id);
         return database.incidents().timeline(id).stream().map(TimelineEntryView::of).toList();
     }
 
     /** Applies the fields the change carries, if the incident is still at the version the client read. */
-    Incident triage(String id, String ifMatch, TriageChange change) {
+    public Incident triage(String id, String ifMatch, TriageChange change) {
         change.check();
         long expected = Versions.expected(ifMatch, change.version());
         Incident current = get(id);

@@ -9,7 +9,7 @@ public record IncidentSummaryView(String id, String title, String severity, Stri
                                   String assignee, Instant firstActivity, Instant lastActivity, int alertCount,
                                   Instant createdAt, Instant updatedAt, long version) {
 
-    static IncidentSummaryView of(Incident i) {
+    public static IncidentSummaryView of(Incident i) {
         return new IncidentSummaryView(i.id(), i.title(), ApiValues.name(i.severity()), ApiValues.name(i.status()),
                 ApiValues.name(i.classification()), i.assignee(), i.firstActivity(), i.lastActivity(), i.alertCount(),
                 i.createdAt(), i.updatedAt(), i.version());

@@ -1,86 +1,25 @@
 package io.vigil.server.ingest;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
-import io.vigil.ingest.journal.Journal;
-import io.vigil.ingest.journal.JournalStats;
-import io.vigil.server.metrics.DetectionProgress;
-import io.vigil.server.metrics.JournalMetrics;
+import io.vigil.server.ingest.IngestStatusService.IngestStatus;
 import io.vigil.server.security.ReaderAccess;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * What an administrator checks when events seem missing: what each source kind delivered, refused
- * and could not decode since the server started; how full the journal is; and how far detection has
- * read it, from which snapshot it resumed and when it last saved one.
- */
+/** {@code /api/v1/ingest/status}: see {@link IngestStatusService}. */
 @RestController
 @RequestMapping("/api/v1/ingest/status")
 class IngestStatusController {
 
-    private final Journal journal;
-    private final DetectionProgress detection;
-    private final JournalMetrics journalMetrics;
-    private final MeterRegistry registry;
+    private final IngestStatusService status;
 
-    IngestStatusController(Journal journal, DetectionProgress detection, JournalMetrics journalMetrics,
-            MeterRegistry registry) {
-        this.journal = journal;
-        this.detection = detection;
-        this.journalMetrics = journalMetrics;
-        this.registry = registry;
-    }
-
-    record SourceStatus(String source, long batches, long events, long bytes, long undecodable,
-            Map<String, Long> refused) {
-    }
-
-    record JournalStatus(long firstPosition, long nextPosition, long unconsumedBytes, long appends,
-            long groupCommits, long rejected) {
-    }
-
-    record DetectionStatus(boolean running, long processedPosition, long lagRecords,
-            DetectionProgress.StartPoint startedFrom, DetectionProgress.SnapshotPoint lastSnapshot) {
-    }
-
-    record IngestStatus(List<SourceStatus> sources, JournalStatus journal, DetectionStatus detection) {
+    IngestStatusController(IngestStatusService status) {
+        this.status = status;
     }
 
     @GetMapping
     @ReaderAccess
     IngestStatus status() {
-        JournalStats stats = journal.stats();
-        return new IngestStatus(sources(),
-                new JournalStatus(journal.firstPosition(), journal.nextPosition(), journal.unconsumedBytes(),
-                        stats.appends(), stats.groupCommits(), stats.rejected()),
-                new DetectionStatus(detection.isRunning(), detection.processedPosition(), journalMetrics.lagRecords(),
-                        detection.startPoint(), detection.lastSnapshot()));
-    }
-
-    private List<SourceStatus> sources() {
-        TreeSet<String> kinds = new TreeSet<>();
-        registry.find("vigil.ingest.events").counters().forEach(c -> kinds.add(c.getId().getTag("source")));
-        registry.find("vigil.ingest.refused").counters().forEach(c -> kinds.add(c.getId().getTag("source")));
-        registry.find("vigil.ingest.undecodable").counters().forEach(c -> kinds.add(c.getId().getTag("source")));
-        return kinds.stream().map(this::source).toList();
-    }
-
-    private SourceStatus source(String kind) {
-        Map<String, Long> refused = new TreeMap<>();
-        registry.find("vigil.ingest.refused").tag("source", kind).counters()
-                .forEach(c -> refused.merge(c.getId().getTag("reason"), (long) c.count(), Long::sum));
-        return new SourceStatus(kind, count("vigil.ingest.batches", kind), count("vigil.ingest.events", kind),
-                count("vigil.ingest.bytes", kind), count("vigil.ingest.undecodable", kind), refused);
-    }
-
-    private long count(String name, String kind) {
-        Search search = registry.find(name).tag("source", kind);
-        return (long) search.counters().stream().mapToDouble(c -> c.count()).sum();
+        return status.status();
     }
 }

@@ -86,7 +86,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .csrf(Customizer.withDefaults());
         if (oidcProviders.getIfAvailable() != null) {
-            http.oauth2Login(oidc -> oidc.userInfoEndpoint(u -> u.oidcUserService(oidcSignIn.getObject())));
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(oidcSignIn.getObject())));
         }
         secureHeaders(http, "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
         return http.build();

@@ -1,6 +1,7 @@
 package io.vigil.store.alerts;
 
 import io.vigil.model.alert.Alert;
+import io.vigil.model.alert.Severity;
 import io.vigil.model.incident.EntityKey;
 import io.vigil.store.NotFoundException;
 import io.vigil.store.Page;
@@ -14,10 +15,14 @@ import io.vigil.store.internal.Upsert;
 import io.vigil.store.internal.Where;
 import io.vigil.store.outbox.OutboxRepository;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,6 +31,15 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 public final class AlertRepository {
 
     private static final String ALERT = "alert";
+    /** Every column but the evidence. */
+    private static final String SUMMARY_COLUMNS = "a.id, a.type, a.external_id, a.alert_type_name, a.name, a.severity,"
+            + " a.status, a.classification, a.assignee, a.description, a.remediation, a.start_time, a.end_time, a.tactics,"
+            + " a.techniques, a.compromised_entity, a.entities, a.extended_properties, a.evidence_count, a.created_at,"
+            + " a.updated_at, a.version";
+    /** A severity as its ordinal, so that MAX picks the worst. */
+    private static final String SEVERITY_RANK = Arrays.stream(Severity.values())
+            .map(s -> "WHEN '" + s.name() + "' THEN " + s.ordinal())
+            .collect(Collectors.joining(" ", "CASE a.severity ", " END"));
 
     private final StoreContext store;
     private final AlertRowMapper alertMapper;
@@ -120,7 +134,17 @@ public final class AlertRepository {
 
     /** Alerts matching the filter, newest start time first. */
     public Page<StoredAlert> find(AlertFilter filter, PageRequest page) {
-        Where where = new Where()
+        return PagedQuery.run(store.jdbc(), "a.*", "alerts a", where(filter), "a.start_time DESC, a.id", page, alertMapper);
+    }
+
+    /** {@link #find} without the evidence, most of an alert's weight: what a list shows. */
+    public Page<StoredAlert> findSummaries(AlertFilter filter, PageRequest page) {
+        return PagedQuery.run(store.jdbc(), SUMMARY_COLUMNS, "alerts a", where(filter), "a.start_time DESC, a.id", page,
+                summaryMapper);
+    }
+
+    private static Where where(AlertFilter filter) {
+        return new Where()
                 .enumIn("a.status", "statuses", filter.statuses())
                 .enumIn("a.severity", "severities", filter.severities())
                 .in("a.type", "types", filter.types())
@@ -128,8 +152,50 @@ public final class AlertRepository {
                 .before("a.start_time", "to_time", filter.to())
                 .containsText("(LOWER(a.compromised_entity) LIKE :entity_text ESCAPE '\\'"
                         + " OR EXISTS (SELECT 1 FROM alert_entities e WHERE e.alert_id = a.id"
-                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\'))", "entity_text", filter.entityText());
-        return PagedQuery.run(store.jdbc(), "a.*", "alerts a", where, "a.start_time DESC, a.id", page, alertMapper);
+                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\'))", "entity_text", filter.entityText())
+                .in("a.id", "(SELECT k.alert_id FROM alert_entities k WHERE k.entity_key IN (:entity_keys))",
+                        "entity_keys", filter.entityKeys());
+    }
+
+    /** When the most recent alert started (the start time index's last entry); empty without alerts. */
+    public Optional<Instant> latestStart() {
+        List<Instant> latest = store.jdbc().sql("SELECT MAX(start_time) AS latest FROM alerts")
+                .query((rs, row) -> Times.fromDb(rs, "latest")).list();
+        return latest.isEmpty() ? Optional.empty() : Optional.ofNullable(latest.get(0));
+    }
+
+    /** How many alerts started in {@code [from, to)}, by severity; severities without any are absent. */
+    public Map<Severity, Long> countBySeverity(Instant from, Instant to) {
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        store.jdbc().sql("""
+                        SELECT severity, COUNT(*) AS alerts FROM alerts
+                         WHERE start_time >= :from_time AND start_time < :to_time GROUP BY severity""")
+                .param("from_time", Times.toDb(from))
+                .param("to_time", Times.toDb(to))
+                .query(rs -> {
+                    counts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("alerts"));
+                });
+        return counts;
+    }
+
+    /**
+     * Every account entity's alerts added up, in one aggregate over the entity index: no alert is
+     * read whole. The cost grows with the number of alerts, so callers keep the answer a while.
+     */
+    public List<EntityActivity> accountActivity() {
+        return store.jdbc().sql("SELECT e.entity_key, COUNT(*) AS alerts, MAX(a.end_time) AS last_seen, MAX("
+                        + SEVERITY_RANK + ") AS highest, MAX(CASE WHEN a.status <> 'RESOLVED' THEN " + SEVERITY_RANK
+                        + " ELSE -1 END) AS open_highest"
+                        + " FROM alert_entities e JOIN alerts a ON a.id = e.alert_id"
+                        + " WHERE e.entity_key LIKE 'account:%' GROUP BY e.entity_key")
+                .query((rs, row) -> new EntityActivity(rs.getString("entity_key"), rs.getLong("alerts"),
+                        Times.fromDb(rs, "last_seen"), severityOfRank(rs.getInt("highest")),
+                        rs.getInt("open_highest") < 0 ? null : severityOfRank(rs.getInt("open_highest"))))
+                .list();
+    }
+
+    private static Severity severityOfRank(int rank) {
+        return Severity.values()[rank];
     }
 
     /**

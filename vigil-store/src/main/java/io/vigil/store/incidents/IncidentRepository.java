@@ -20,7 +20,9 @@ import io.vigil.store.internal.Where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -164,9 +166,22 @@ public final class IncidentRepository {
                 .atOrAfter("i.last_activity", "from_time", filter.from())
                 .before("i.first_activity", "to_time", filter.to())
                 .containsText("EXISTS (SELECT 1 FROM incident_entities e WHERE e.incident_id = i.id"
-                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\')", "entity_text", filter.entityText());
+                        + " AND e.entity_key LIKE :entity_text ESCAPE '\\')", "entity_text", filter.entityText())
+                .in("i.id", "(SELECT k.incident_id FROM incident_entities k WHERE k.entity_key IN (:entity_keys))",
+                        "entity_keys", filter.entityKeys());
         return PagedQuery.run(store.jdbc(), IncidentRowMapper.SELECT, "incidents i", where,
                 "i.last_activity DESC, i.id", page, MAPPER);
+    }
+
+    /** How many incidents are not closed, by severity; severities without any are absent. */
+    public Map<Severity, Long> countOpenBySeverity() {
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        store.jdbc().sql("SELECT severity, COUNT(*) AS incidents FROM incidents WHERE status <> :closed GROUP BY severity")
+                .param("closed", IncidentStatus.CLOSED.name())
+                .query(rs -> {
+                    counts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("incidents"));
+                });
+        return counts;
     }
 
     /**

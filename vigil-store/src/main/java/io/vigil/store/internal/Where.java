@@ -23,6 +23,12 @@ public final class Where {
                 values == null ? null : List.copyOf(values));
     }
 
+    /** {@code column IN (subquery)} where the subquery takes {@code :parameter} as a list. */
+    public Where in(String column, String subquery, String parameter, Collection<?> values) {
+        return when(values != null && !values.isEmpty(), column + " IN " + subquery, parameter,
+                values == null ? null : List.copyOf(values));
+    }
+
     public Where enumIn(String column, String parameter, Collection<? extends Enum<?>> values) {
         return in(column, parameter, values == null ? null : values.stream().map(Enum::name).toList());
     }

@@ -134,6 +134,68 @@ class AlertRepositoryTest {
                 .isInstanceOf(NotFoundException.class);
     }
 
+    @DatabaseTest
+    void summariesAreTheListWithoutEvidence(VigilDatabase db) {
+        db.alerts().upsert(alert("old", Severity.LOW, T0, account("alice")));
+        db.alerts().upsert(alert("new", Severity.HIGH, T0.plusSeconds(60), account("bob")));
+
+        Page<StoredAlert> summaries = db.alerts().findSummaries(AlertFilter.any().withSeverities(Severity.HIGH, Severity.LOW),
+                PageRequest.firstPage());
+
+        assertThat(summaries.items()).extracting(StoredAlert::id).containsExactly("new", "old");
+        assertThat(summaries.total()).isEqualTo(2);
+        assertThat(summaries.items()).allSatisfy(a -> {
+            assertThat(a.alert().evidence()).isEmpty();
+            assertThat(a.alert().evidenceCount()).isEqualTo(2);
+            assertThat(a.alert().entities()).isNotEmpty();
+        });
+    }
+
+    @DatabaseTest
+    void entityKeysFindTheAlertsAboutExactlyThoseEntities(VigilDatabase db) {
+        db.alerts().upsert(alert("a", Severity.LOW, T0, account("alice"), host("ws01")));
+        db.alerts().upsert(alert("a2", Severity.LOW, T0, account("alice2")));
+        db.alerts().upsert(alert("w", Severity.LOW, T0, host("WS01")));
+
+        assertThat(ids(db, AlertFilter.any().withEntityKeys(List.of("account:contoso\\alice"))))
+                .containsExactly("a");
+        assertThat(ids(db, AlertFilter.any().withEntityKeys(List.of("host:ws01", "account:contoso\\alice2"))))
+                .containsExactlyInAnyOrder("a", "a2", "w");
+        assertThat(ids(db, AlertFilter.any().withEntityText("alice"))).containsExactlyInAnyOrder("a", "a2");
+    }
+
+    @DatabaseTest
+    void countsAlertsStartedInAPeriodBySeverity(VigilDatabase db) {
+        db.alerts().upsert(alert("a", Severity.HIGH, T0, account("alice")));
+        db.alerts().upsert(alert("b", Severity.HIGH, T0.plusSeconds(3599), account("alice")));
+        db.alerts().upsert(alert("c", Severity.LOW, T0.plusSeconds(30), account("bob")));
+        db.alerts().upsert(alert("later", Severity.LOW, T0.plusSeconds(3600), account("bob")));
+
+        assertThat(db.alerts().countBySeverity(T0, T0.plusSeconds(3600)))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(Severity.HIGH, 2L, Severity.LOW, 1L));
+    }
+
+    @DatabaseTest
+    void theLatestStartIsTheNewestAlertsStart(VigilDatabase db) {
+        assertThat(db.alerts().latestStart()).isEmpty();
+        db.alerts().upsert(alert("a", Severity.LOW, T0.plusSeconds(90), account("alice")));
+        db.alerts().upsert(alert("b", Severity.LOW, T0, account("bob")));
+        assertThat(db.alerts().latestStart()).contains(T0.plusSeconds(90));
+    }
+
+    @DatabaseTest
+    void accountActivityAddsUpEachAccountsAlerts(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice"), host("ws01")));
+        db.alerts().upsert(alert("a-2", Severity.HIGH, T0.plusSeconds(600), account("alice")));
+        StoredAlert bob = db.alerts().upsert(alert("b-1", Severity.MEDIUM, T0, account("bob")));
+        db.alerts().updateTriage("b-1", bob.version(), new AlertTriage(AlertStatus.RESOLVED, Classification.FALSE_POSITIVE, null));
+        db.alerts().updateTriage("a-2", 0, new AlertTriage(AlertStatus.RESOLVED, Classification.TRUE_POSITIVE, null));
+
+        assertThat(db.alerts().accountActivity()).containsExactlyInAnyOrder(
+                new EntityActivity("account:contoso\\alice", 2, T0.plusSeconds(660), Severity.HIGH, Severity.LOW),
+                new EntityActivity("account:contoso\\bob", 1, T0.plusSeconds(60), Severity.MEDIUM, null));
+    }
+
     private static List<String> ids(VigilDatabase db, AlertFilter filter) {
         return db.alerts().find(filter, PageRequest.firstPage()).items().stream().map(StoredAlert::id).toList();
     }

@@ -26,6 +26,34 @@ class IncidentRepositoryTest {
     private static final Duration WINDOW = Duration.ofHours(1);
 
     @DatabaseTest
+    void entityKeysFindTheIncidentsInvolvingExactlyThoseEntities(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
+        db.alerts().upsert(alert("a-2", Severity.LOW, T0, account("alice2")));
+        Incident alice = db.incidents().group("a-1", WINDOW);
+        db.incidents().group("a-2", WINDOW);
+
+        assertThat(db.incidents().find(IncidentFilter.any().withEntityKeys(List.of("account:contoso\\alice")),
+                PageRequest.firstPage()).items()).extracting(Incident::id).containsExactly(alice.id());
+        assertThat(db.incidents().find(IncidentFilter.any().withEntityText("alice"), PageRequest.firstPage()).total())
+                .isEqualTo(2);
+    }
+
+    @DatabaseTest
+    void countsOpenIncidentsBySeverity(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.HIGH, T0, account("alice")));
+        db.alerts().upsert(alert("b-1", Severity.HIGH, T0, account("bob")));
+        db.alerts().upsert(alert("c-1", Severity.LOW, T0, account("carol")));
+        db.incidents().group("a-1", WINDOW);
+        db.incidents().group("c-1", WINDOW);
+        Incident closed = db.incidents().group("b-1", WINDOW);
+        db.incidents().updateTriage(closed.id(), closed.version(),
+                new IncidentTriage(IncidentStatus.CLOSED, Classification.FALSE_POSITIVE, null));
+
+        assertThat(db.incidents().countOpenBySeverity())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(Severity.HIGH, 1L, Severity.LOW, 1L));
+    }
+
+    @DatabaseTest
     void alertsSharingAnEntityWithinTheWindowJoinOneIncident(VigilDatabase db) {
         db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice"), host("ws01")));
         db.alerts().upsert(alert("a-2", Severity.HIGH, T0.plus(Duration.ofMinutes(30)), host("WS01.contoso.local")));

@@ -1,6 +1,7 @@
 package io.vigil.server.console.internal;
 
 import io.vigil.store.Page;
+import io.vigil.store.PageRequest;
 import java.util.List;
 
 /**
@@ -12,6 +13,13 @@ public record ListPage<T>(List<T> items, long total, int offset, int limit, Quer
 
     public static <T> ListPage<T> of(Page<T> page, QueryLinks links) {
         return new ListPage<>(page.items(), page.total(), page.offset(), page.limit(), links);
+    }
+
+    /** One page of a list the server holds whole (a timeline). */
+    public static <T> ListPage<T> slice(List<T> all, PageRequest page, QueryLinks links) {
+        int from = Math.min(page.offset(), all.size());
+        return new ListPage<>(all.subList(from, Math.min(all.size(), from + page.limit())), all.size(), page.offset(),
+                page.limit(), links);
     }
 
     public int first() {

@@ -153,6 +153,6 @@ class UsersController {
     }
 
     private String label(Role role) {
-        return display.label(role);
+        return display.label(role.name());
     }
 }
