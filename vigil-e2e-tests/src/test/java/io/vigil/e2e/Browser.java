@@ -9,6 +9,8 @@ import io.vigil.model.user.Role;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Debian's Chromium at {@code /usr/bin/chromium}, driven by Playwright, headless; Playwright never
@@ -25,6 +27,7 @@ public final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
     private final String baseUrl;
+    private final Map<Page, List<String>> problems = new ConcurrentHashMap<>();
 
     public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -34,11 +37,32 @@ public final class Browser implements AutoCloseable {
                 .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(QUIET_FLAGS));
     }
 
-    /** A new page in a context of its own, at the sign-in page, not signed in. */
+    /**
+     * A new page in a context of its own, not signed in. Console errors (a Content-Security-Policy
+     * violation among them) and dialogs are collected for {@link #problems}; a dialog is dismissed.
+     */
     public Page anonymous() {
         BrowserContext context = chromium.newContext(new NewContextOptions()
                 .setBaseURL(baseUrl).setViewportSize(1440, 900));
-        return context.newPage();
+        Page page = context.newPage();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                seen.add("console error: " + message.text());
+            }
+        });
+        page.onPageError(error -> seen.add("script error: " + error));
+        page.onDialog(dialog -> {
+            seen.add("dialog: " + dialog.message());
+            dialog.dismiss();
+        });
+        problems.put(page, seen);
+        return page;
+    }
+
+    /** What went wrong in the page so far: console errors, script errors and dialogs. */
+    public List<String> problems(Page page) {
+        return List.copyOf(problems.getOrDefault(page, List.of()));
     }
 
     /** A new page signed in as the world's user of that role, on the page the sign-in lands on. */

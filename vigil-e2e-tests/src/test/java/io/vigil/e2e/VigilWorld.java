@@ -44,7 +44,8 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>The vaults each manage one directory account: {@code svc_sql} (CyberArk), {@code carol}
  * (BeyondTrust) and {@code dave} (Delinea). The recordings give the purplesharp playbook's incident
- * (password spray and Kerberoasting) and a DCSync incident.
+ * (password spray and Kerberoasting) and a DCSync incident; one more DCSync comes from an account
+ * whose names carry markup that would run script if a page did not escape it ({@link #HOSTILE_ACCOUNT}).
  */
 public final class VigilWorld implements AutoCloseable {
 
@@ -54,6 +55,11 @@ public final class VigilWorld implements AutoCloseable {
             Role.SECURITY_OPERATOR, "olga.operator", Role.SECURITY_READER, "rita.reader");
     /** The directory account each vault manages, by the vendor name the console shows. */
     public static final Map<String, String> MANAGED = Map.of("CyberArk", "svc_sql", "BeyondTrust", "carol", "Delinea", "dave");
+
+    /** Each payload sets {@code window.vigilInjected} if it ever runs. */
+    public static final String HOSTILE_ACCOUNT = "<img src=x onerror=\"window.vigilInjected=1\">";
+    public static final String HOSTILE_HOST = "<script>window.vigilInjected=2</script>";
+    public static final String HOSTILE_DOMAIN = "EVIL\"><svg onload=window.vigilInjected=3>";
 
     private static final String RECORDINGS = "security-datasets/datasets/atomic/windows/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,8 +112,24 @@ public final class VigilWorld implements AutoCloseable {
 
         ingest(RECORDINGS + "lateral_movement/host/purplesharp_ad_playbook_I.zip");
         ingest(RECORDINGS + "credential_access/host/covenant_dcsync_dcerpc_drsuapi_DsGetNCChanges.zip");
+        send("POST", "/api/v1/events", "application/x-ndjson", JSON.writeValueAsString(hostileDcSync()));
         await().atMost(Duration.ofSeconds(90)).until(() ->
-                api("GET", "/api/v1/incidents?limit=10", null).path("total").asLong() >= 2);
+                api("GET", "/api/v1/incidents?limit=10", null).path("total").asLong() >= 3);
+    }
+
+    /** Directory replication (4662 with the Get-Changes-All right) by an account whose names carry markup. */
+    private static Map<String, Object> hostileDcSync() {
+        return Map.ofEntries(
+                Map.entry("EventID", 4662), Map.entry("Channel", "Security"),
+                Map.entry("SourceName", "Microsoft-Windows-Security-Auditing"),
+                Map.entry("Hostname", HOSTILE_HOST), Map.entry("RecordNumber", 4242),
+                Map.entry("@timestamp", "2026-03-02T09:00:00.000Z"),
+                Map.entry("SubjectUserSid", "S-1-5-21-1-2-3-1104"), Map.entry("SubjectUserName", HOSTILE_ACCOUNT),
+                Map.entry("SubjectDomainName", HOSTILE_DOMAIN), Map.entry("SubjectLogonId", "0x824909"),
+                Map.entry("ObjectServer", "DS"), Map.entry("ObjectType", "%{19195a5b-6da0-11d0-afd3-00c04fd930c9}"),
+                Map.entry("ObjectName", "<iframe src=javascript:window.vigilInjected=4>"),
+                Map.entry("OperationType", "Object Access"), Map.entry("AccessMask", "0x100"),
+                Map.entry("Properties", "%%7688\r\n\t\t{1131f6aa-9c07-11d1-f79f-00c04fc2dcd2}\r\n"));
     }
 
     private <T extends AutoCloseable> T keep(T component) {
