@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null 2>&1; }
 installed() { dpkg -s "$1" >/dev/null 2>&1; }
-# the JDK and Maven; a real Samba AD DC for the directory sync tests (provisioned on 127.0.0.x only)
+# the JDK and Maven; a real Samba AD DC for the directory sync tests (provisioned on 127.0.0.x only);
+# Debian's Chromium for the browser tests (Playwright drives it and never downloads a browser)
 packages=()
 need mvn || packages+=(maven)
 need javac || packages+=(openjdk-17-jdk-headless)
-for p in samba samba-ad-dc samba-ad-provision samba-dsdb-modules samba-vfs-modules ldb-tools; do
+for p in chromium fonts-dejavu-core samba samba-ad-dc samba-ad-provision samba-dsdb-modules samba-vfs-modules ldb-tools; do
   installed "$p" || packages+=("$p")
 done
 if [ ${#packages[@]} -gt 0 ]; then
@@ -27,4 +28,5 @@ fi
 VIGIL_CORPUS="$(cd "$VIGIL_CORPUS" && pwd)"
 export VIGIL_CORPUS
 
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 exec mvn -B -ntp verify "$@"

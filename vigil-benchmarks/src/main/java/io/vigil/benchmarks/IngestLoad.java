@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +35,17 @@ import tools.jackson.databind.ObjectMapper;
  * <p>Starts the server in a child JVM (start-dev settings, a temporary data folder, H2), so that the
  * load generator's own JIT and garbage do not count against it; then for the
  * given time several client threads POST batches of the OTRF purplesharp recording's lines to
- * {@code /api/v1/events} over loopback; only 202 answers (journaled, fsync'd) count. Once a second a
- * marker batch — a Kerberoasting burst from an address used once — is sent, and a poller measures
- * the time from its acknowledgement until its alert is returned by {@code /api/v1/alerts}.
+ * {@code /api/v1/events} over loopback; only 202 answers (journaled, fsync'd) count. The clients send
+ * as fast as the server answers, or, given a rate, pace themselves to that many events a second in
+ * total: latency is a property of a load, and at saturation it only measures the length of the
+ * queues. Several times a second a marker batch — a Kerberoasting burst from an address used once —
+ * is sent, and the time from its acknowledgement until its alert is returned by
+ * {@code /api/v1/alerts} is measured; with a few hundred markers a run, p99 is not just its slowest.
  *
  * <pre>
- * java -cp … io.vigil.benchmarks.IngestLoad [corpus] [seconds, default 60] [client threads, default 8] [lines per batch, default 1000]
+ * java -cp … io.vigil.benchmarks.IngestLoad [corpus] [seconds, default 60] [client threads, default 8]
+ *                                           [lines per batch, default 1000] [events/s, default 0 = unpaced]
+ *                                           [markers/s, default 4]
  * </pre>
  */
 public final class IngestLoad {
@@ -58,6 +64,8 @@ public final class IngestLoad {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int linesPerBatch = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        Load load = new Load(seconds, threads, linesPerBatch, args.length > 4 ? Integer.parseInt(args[4]) : 0,
+                args.length > 5 ? Integer.parseInt(args[5]) : 4);
 
         List<byte[]> batches = batches(corpus, linesPerBatch);
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -65,7 +73,7 @@ public final class IngestLoad {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             String base = awaitReady(server);
-            run(base, batches, linesPerBatch, seconds, threads);
+            run(base, batches, load);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -89,7 +97,7 @@ public final class IngestLoad {
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith(READY)) {
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "load-server-output");
+                Thread drain = new Thread(() -> drain(out), "load-server-output");
                 drain.setDaemon(true);
                 drain.start();
                 return line.substring(READY.length()).strip();
@@ -98,23 +106,49 @@ public final class IngestLoad {
         throw new IllegalStateException("the load server exited before it was ready");
     }
 
-    private static void run(String base, List<byte[]> batches, int linesPerBatch, int seconds, int threads)
-            throws Exception {
+    /** What a run offers the server: for how long, from how many clients, how paced, how many markers. */
+    private record Load(int seconds, int threads, int linesPerBatch, int eventsPerSecond, int markersPerSecond) {
+
+        /** Nanoseconds between one client's batches, or 0 when unpaced. */
+        long batchInterval() {
+            return eventsPerSecond <= 0 ? 0 : TimeUnit.SECONDS.toNanos(1) * threads * linesPerBatch / eventsPerSecond;
+        }
+    }
+
+    /** Reads the child's output until it ends, so that it never blocks on a full pipe. */
+    private static void drain(java.io.BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // discarded
+            }
+        } catch (java.io.IOException closedWhenTheServerStops) {
+            // nothing left to drain
+        }
+    }
+
+    private static void run(String base, List<byte[]> batches, Load load) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String auth = "Bearer " + apiToken(http, base);
         AtomicLong events = new AtomicLong();
         AtomicLong refused = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService clients = Executors.newFixedThreadPool(threads);
-        for (int t = 0; t < threads; t++) {
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(load.seconds());
+        ExecutorService clients = Executors.newFixedThreadPool(load.threads());
+        for (int t = 0; t < load.threads(); t++) {
             int offset = t;
             clients.submit(() -> {
                 int next = offset;
+                long interval = load.batchInterval();
+                // clients start spread over one interval so that paced batches do not arrive in bursts
+                long due = start + interval * offset / load.threads();
                 while (System.nanoTime() < end) {
+                    if (interval > 0) {
+                        TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
+                        due += interval;
+                    }
                     byte[] body = batches.get(next++ % batches.size());
-                    int status = post(http, base, auth, body);
-                    if (status == 202) {
-                        events.addAndGet(linesPerBatch);
+                    if (post(http, base, auth, body) == 202) {
+                        events.addAndGet(load.linesPerBatch());
                     } else {
                         refused.incrementAndGet();
                     }
@@ -122,22 +156,24 @@ public final class IngestLoad {
                 return null;
             });
         }
-        List<Long> latencies = markers(http, base, auth, end);
+        List<Long> latencies = markers(http, base, auth, end, load.markersPerSecond());
         clients.shutdown();
-        clients.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        clients.awaitTermination(load.seconds() + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
         Collections.sort(latencies);
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
                 .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
         metrics.body().lines().filter(l -> l.startsWith("vigil_ingest_refused") || l.startsWith("vigil_detection_lag")
                 || l.startsWith("vigil_journal_unconsumed")).forEach(l -> System.out.println("metric " + l));
-        System.out.printf("sustained: %,d events acknowledged in %d s = %,.0f events/s (%d client threads, %d lines per "
-                + "batch, %d batches refused or failed)%n", events.get(), seconds, events.get() / (double) seconds,
-                threads, linesPerBatch, refused.get());
+        System.out.printf("sustained: %,d events acknowledged in %.1f s = %,.0f events/s (%s, %d client threads, %d lines "
+                + "per batch, %d batches refused or failed)%n", events.get(), elapsed, events.get() / elapsed,
+                load.eventsPerSecond() > 0 ? String.format("paced to %,d events/s", load.eventsPerSecond()) : "unpaced",
+                load.threads(), load.linesPerBatch(), refused.get());
         if (latencies.isEmpty()) {
             System.out.println("alert latency: no marker alert was seen");
         } else {
-            System.out.printf("alert latency (ack → queryable), %d markers: p50 %d ms, p99 %d ms, max %d ms%n",
-                    latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
+            System.out.printf("alert latency (ack → queryable), %d markers: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                    latencies.size(), percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
                     latencies.get(latencies.size() - 1));
         }
     }
@@ -155,30 +191,47 @@ public final class IngestLoad {
         return JSON.readTree(created.body()).get("token").asString();
     }
 
-    /** Sends one Kerberoasting marker a second and measures how long until its alert can be read. */
-    private static List<Long> markers(HttpClient http, String base, String auth, long end) throws Exception {
-        List<Long> latencies = new ArrayList<>();
-        int marker = 0;
-        while (System.nanoTime() < end) {
-            String address = "10.99." + (marker / 250) + "." + (marker % 250 + 1);
-            marker++;
-            if (post(http, base, auth, markerBatch(address)) != 202) {
-                continue;
-            }
-            long acked = System.nanoTime();
-            while (System.nanoTime() - acked < TimeUnit.SECONDS.toNanos(10)) {
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base
-                        + "/api/v1/alerts?type=kerberoasting&entity=" + address)).header("Authorization", auth).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (page.statusCode() == 200 && JSON.readTree(page.body()).get("total").asLong() > 0) {
-                    latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acked));
-                    break;
+    /**
+     * Sends Kerberoasting markers at the given rate, each from an address of its own, and measures for
+     * each how long after its acknowledgement its alert can be read.
+     */
+    private static List<Long> markers(HttpClient http, String base, String auth, long end, int perSecond)
+            throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService watchers = Executors.newCachedThreadPool();
+        long interval = TimeUnit.SECONDS.toNanos(1) / Math.max(1, perSecond);
+        long due = System.nanoTime();
+        for (int marker = 0; System.nanoTime() < end; marker++) {
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
+            due += interval;
+            // the alert query matches any part of an entity: three-digit last octets keep one address from
+            // being a part of another
+            String address = "10.99." + (marker / 150) + "." + (100 + marker % 150);
+            watchers.submit(() -> {
+                if (post(http, base, auth, markerBatch(address)) == 202) {
+                    long acked = System.nanoTime();
+                    awaitAlert(http, base, auth, address, acked).ifPresent(latencies::add);
                 }
-                Thread.sleep(5);
-            }
-            Thread.sleep(Math.max(0, 1000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acked)));
+                return null;
+            });
         }
-        return latencies;
+        watchers.shutdown();
+        watchers.awaitTermination(30, TimeUnit.SECONDS);
+        return new ArrayList<>(latencies);
+    }
+
+    private static Optional<Long> awaitAlert(HttpClient http, String base, String auth, String address,
+            long acked) throws Exception {
+        while (System.nanoTime() - acked < TimeUnit.SECONDS.toNanos(10)) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/v1/alerts?type=kerberoasting&entity=" + address)).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() == 200 && JSON.readTree(page.body()).get("total").asLong() > 0) {
+                return Optional.of(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acked));
+            }
+            Thread.sleep(5);
+        }
+        return Optional.empty();
     }
 
     private static byte[] markerBatch(String address) {

@@ -24,7 +24,7 @@ class DetectionArchitectureTest {
 
     @Test
     void built_in_families_do_not_depend_on_each_other() {
-        for (String family : new String[] {"kerberos", "replication", "bruteforce", "recon", "groups", "honeytoken"}) {
+        for (String family : new String[] {"kerberos", "replication", "bruteforce", "recon", "groups", "honeytoken", "goldenticket", "pam"}) {
             noClasses().that().resideInAPackage("io.vigil.detection.builtin." + family + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(otherFamilies(family))
                     .check(detection);
@@ -32,7 +32,7 @@ class DetectionArchitectureTest {
     }
 
     private static String[] otherFamilies(String family) {
-        return java.util.stream.Stream.of("kerberos", "replication", "bruteforce", "recon", "groups", "honeytoken")
+        return java.util.stream.Stream.of("kerberos", "replication", "bruteforce", "recon", "groups", "honeytoken", "goldenticket", "pam")
                 .filter(f -> !f.equals(family))
                 .map(f -> "io.vigil.detection.builtin." + f + "..")
                 .toArray(String[]::new);

@@ -84,15 +84,20 @@ public final class ActivityWindow {
     }
 
     public void add(String item, IdentityEvent event) {
+        add(item, event.time(), evidence.size() < EVIDENCE_CAP ? Evidences.of(event) : null);
+    }
+
+    /** Counts an event a detector kept as evidence only (it no longer has the event itself). */
+    public void add(String item, Instant time, Evidence seen) {
         total++;
-        if (last == null || event.time().isAfter(last)) {
-            last = event.time();
+        if (last == null || time.isAfter(last)) {
+            last = time;
         }
         if (item != null) {
             items.merge(item, 1, Integer::sum);
         }
-        if (evidence.size() < EVIDENCE_CAP) {
-            evidence.add(Evidences.of(event));
+        if (seen != null && evidence.size() < EVIDENCE_CAP) {
+            evidence.add(seen);
         }
     }
 

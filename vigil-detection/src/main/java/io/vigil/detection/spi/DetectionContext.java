@@ -8,6 +8,11 @@ public interface DetectionContext {
 
     DirectoryView directory();
 
+    /** The sessions and checkouts PAM vaults recorded; none when no vault is connected. */
+    default VaultActivityView vaultActivity() {
+        return VaultActivityView.NONE;
+    }
+
     /** The key being processed. */
     String key();
 

@@ -2,6 +2,7 @@ package io.vigil.detection.spi;
 
 import io.vigil.model.identity.Account;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * What detectors may ask of the directory. The answers come from the synced directory inventory when
@@ -36,6 +37,14 @@ public interface DirectoryView {
      */
     default Trust exists(Account account, Instant time) {
         return Trust.UNKNOWN;
+    }
+
+    /**
+     * The PAM vaults that manage the account's password (the identity's "Managed by <vendor>" tags), by
+     * vendor name, e.g. {@code CyberArk}; empty when none does or the directory does not know the account.
+     */
+    default Set<String> vaultsManaging(Account account) {
+        return Set.of();
     }
 
     enum Trust { YES, NO, UNKNOWN }

@@ -17,13 +17,13 @@ class BuiltinDetectorRegistryTest {
     private final DetectorRegistry registry = DetectorRegistry.discover();
 
     @Test
-    void discovers_the_eight_built_in_detectors_through_service_loader() {
+    void discovers_the_nine_built_in_detectors_through_service_loader() {
         assertThat(registry.ids()).containsExactlyInAnyOrder("kerberoasting", "asrep-roasting", "dcsync",
                 "brute-force", "account-enumeration", "sensitive-group-addition", "honeytoken-activity",
-                "golden-ticket-nonexistent-account");
+                "golden-ticket-nonexistent-account", "outside-pam-session");
         assertThat(registry.create(Map.of()))
                 .extracting(d -> d.descriptor().externalId())
-                .containsExactlyInAnyOrder("2410", "2412", "2006", "2023", "2003", "2024", "2014", "2027");
+                .containsExactlyInAnyOrder("2410", "2412", "2006", "2023", "2003", "2024", "2014", "2027", null);
     }
 
     @Test
@@ -42,7 +42,7 @@ class BuiltinDetectorRegistryTest {
         List<Detector<?>> detectors = registry.create(Map.of("brute-force.window", "30m",
                 "dcsync.excludedAccounts", "MSOL_*, AAD_*", "honeytoken-activity.enabled", "false"));
 
-        assertThat(detectors).extracting(d -> d.descriptor().id()).doesNotContain("honeytoken-activity").hasSize(7);
+        assertThat(detectors).extracting(d -> d.descriptor().id()).doesNotContain("honeytoken-activity").hasSize(8);
     }
 
     @Test

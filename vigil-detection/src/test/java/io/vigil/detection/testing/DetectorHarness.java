@@ -3,6 +3,7 @@ package io.vigil.detection.testing;
 import io.vigil.detection.directory.StaticDirectory;
 import io.vigil.detection.spi.Detector;
 import io.vigil.detection.spi.DirectoryView;
+import io.vigil.detection.spi.VaultActivityView;
 import io.vigil.model.alert.Alert;
 import io.vigil.model.identity.IdentityEvent;
 import java.time.Instant;
@@ -21,13 +22,18 @@ public final class DetectorHarness<S> {
     private final RecordingContext context;
     private final Map<String, S> states = new HashMap<>();
 
-    private DetectorHarness(Detector<S> detector, DirectoryView directory) {
+    private DetectorHarness(Detector<S> detector, DirectoryView directory, VaultActivityView vaultActivity) {
         this.detector = detector;
-        this.context = new RecordingContext(directory);
+        this.context = new RecordingContext(directory, vaultActivity);
     }
 
     public static <S> DetectorHarness<S> of(Detector<S> detector, DirectoryView directory) {
-        return new DetectorHarness<>(detector, directory);
+        return of(detector, directory, VaultActivityView.NONE);
+    }
+
+    public static <S> DetectorHarness<S> of(Detector<S> detector, DirectoryView directory,
+                                            VaultActivityView vaultActivity) {
+        return new DetectorHarness<>(detector, directory, vaultActivity);
     }
 
     public static <S> DetectorHarness<S> of(Detector<S> detector) {
@@ -53,13 +59,20 @@ public final class DetectorHarness<S> {
         return this;
     }
 
-    /** Moves the watermark to {@code watermark}, firing every timer strictly before it. */
+    /**
+     * Moves the watermark to {@code watermark}, firing every timer strictly before it, including those
+     * that firing timers registers.
+     */
     public DetectorHarness<S> advanceTo(Instant watermark) {
-        for (RecordingContext.Timer t : context.takeTimersBefore(watermark)) {
-            S state = states.get(t.key());
-            if (state != null) {
-                detector.onTimer(state, t.time(), context.forKey(t.key()));
+        List<RecordingContext.Timer> due = context.takeTimersBefore(watermark);
+        while (!due.isEmpty()) {
+            for (RecordingContext.Timer t : due) {
+                S state = states.get(t.key());
+                if (state != null) {
+                    detector.onTimer(state, t.time(), context.forKey(t.key()));
+                }
             }
+            due = context.takeTimersBefore(watermark);
         }
         return this;
     }

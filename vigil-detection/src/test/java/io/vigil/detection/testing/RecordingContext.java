@@ -2,6 +2,7 @@ package io.vigil.detection.testing;
 
 import io.vigil.detection.spi.DetectionContext;
 import io.vigil.detection.spi.DirectoryView;
+import io.vigil.detection.spi.VaultActivityView;
 import io.vigil.model.alert.Alert;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +25,19 @@ public final class RecordingContext implements DetectionContext {
     }
 
     private final DirectoryView directory;
+    private final VaultActivityView vaultActivity;
     private String key;
     private final List<Alert> emissions = new ArrayList<>();
     private final Map<String, Alert> latest = new LinkedHashMap<>();
     private final TreeMap<Instant, TreeSet<String>> timers = new TreeMap<>();
 
     public RecordingContext(DirectoryView directory) {
+        this(directory, VaultActivityView.NONE);
+    }
+
+    public RecordingContext(DirectoryView directory, VaultActivityView vaultActivity) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.vaultActivity = Objects.requireNonNull(vaultActivity, "vaultActivity");
     }
 
     /** Sets the key the next calls run for. */
@@ -42,6 +49,11 @@ public final class RecordingContext implements DetectionContext {
     @Override
     public DirectoryView directory() {
         return directory;
+    }
+
+    @Override
+    public VaultActivityView vaultActivity() {
+        return vaultActivity;
     }
 
     @Override

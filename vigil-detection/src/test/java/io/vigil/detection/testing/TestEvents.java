@@ -130,13 +130,19 @@ public final class TestEvents {
 
     /** 4624 on the DC: a successful network logon of {@code account} from {@code workstation}. */
     public static IdentityEvent logon(Instant t, String account, String workstation, String ip) {
-        WindowsEvent raw = raw(4624, DC, t, "TargetUserName", account, "TargetDomainName", DOMAIN,
-                "LogonType", "3", "AuthenticationPackageName", "NTLM", "WorkstationName", workstation,
-                "IpAddress", ip == null ? "-" : ip);
+        return logon(t, account, workstation, ip, DC, 3);
+    }
+
+    /** 4624 on {@code computer}: a successful logon of type {@code logonType} (10 remote interactive, 5 service…). */
+    public static IdentityEvent logon(Instant t, String account, String workstation, String ip, String computer,
+                                      int logonType) {
+        WindowsEvent raw = raw(4624, computer, t, "TargetUserName", account, "TargetDomainName", DOMAIN,
+                "LogonType", Integer.toString(logonType), "AuthenticationPackageName", "NTLM",
+                "WorkstationName", workstation == null ? "-" : workstation, "IpAddress", ip == null ? "-" : ip);
         Account a = account(account);
         return IdentityEvent.builder(IdentityEventKind.LOGON, raw)
                 .actor(a).target(a).source(new Endpoint(workstation == null ? null : workstation.toUpperCase(Locale.ROOT), ip, 0))
-                .logonType(3).protocol(AuthProtocol.NTLM).outcome(Outcome.SUCCESS).build();
+                .logonType(logonType).protocol(AuthProtocol.NTLM).outcome(Outcome.SUCCESS).build();
     }
 
     /** 4648 on {@code computer}: {@code subject} used the credentials of {@code used} against {@code server}. */

@@ -2,6 +2,7 @@ package io.vigil.engine.embedded;
 
 import io.vigil.detection.spi.Detector;
 import io.vigil.detection.spi.DirectoryView;
+import io.vigil.detection.spi.VaultActivityView;
 import io.vigil.model.identity.IdentityEvent;
 import io.vigil.model.identity.IdentityEventKind;
 import java.time.Duration;
@@ -42,6 +43,12 @@ public final class EmbeddedEngine implements AutoCloseable {
     private boolean finished;
 
     public EmbeddedEngine(List<Detector<?>> detectors, DirectoryView directory, AlertSink sink, EngineOptions options) {
+        this(detectors, directory, VaultActivityView.NONE, sink, options);
+    }
+
+    /** @param vaultActivity what connected PAM vaults recorded, for detectors that ask */
+    public EmbeddedEngine(List<Detector<?>> detectors, DirectoryView directory, VaultActivityView vaultActivity,
+                          AlertSink sink, EngineOptions options) {
         this.detectors = List.copyOf(detectors);
         this.options = options;
         this.detectorsByKind = indexByKind(this.detectors);
@@ -49,7 +56,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         int partitionCount = Math.max(1, options.workers());
         this.partitions = new Partition[partitionCount];
         for (int i = 0; i < partitionCount; i++) {
-            partitions[i] = new Partition(this.detectors, directory, sink, errors::incrementAndGet,
+            partitions[i] = new Partition(this.detectors, directory, vaultActivity, sink, errors::incrementAndGet,
                     options.allowedLateness().isZero() ? Duration.ofSeconds(1) : options.allowedLateness());
         }
         this.workers = new Worker[options.workers()];

@@ -3,6 +3,7 @@ package io.vigil.engine.embedded;
 import io.vigil.detection.spi.DetectionContext;
 import io.vigil.detection.spi.Detector;
 import io.vigil.detection.spi.DirectoryView;
+import io.vigil.detection.spi.VaultActivityView;
 import io.vigil.model.alert.Alert;
 import io.vigil.model.identity.IdentityEvent;
 import java.time.Duration;
@@ -31,6 +32,7 @@ final class Partition {
 
     private final List<Detector<?>> detectors;
     private final DirectoryView directory;
+    private final VaultActivityView vaultActivity;
     private final AlertSink sink;
     private final IntConsumer detectorFailed;
     private final Map<StateKey, Object> states = new HashMap<>();
@@ -47,11 +49,12 @@ final class Partition {
      *                  when registered fires: a late event opens a window whose end has passed, and
      *                  without this grace its window would close before the rest of its batch arrives
      */
-    Partition(List<Detector<?>> detectors, DirectoryView directory, AlertSink sink, IntConsumer detectorFailed,
-            Duration lateGrace) {
+    Partition(List<Detector<?>> detectors, DirectoryView directory, VaultActivityView vaultActivity, AlertSink sink,
+            IntConsumer detectorFailed, Duration lateGrace) {
         this.lateGrace = lateGrace;
         this.detectors = detectors;
         this.directory = directory;
+        this.vaultActivity = vaultActivity;
         this.sink = sink;
         this.detectorFailed = detectorFailed;
     }
@@ -157,6 +160,11 @@ final class Partition {
         @Override
         public DirectoryView directory() {
             return directory;
+        }
+
+        @Override
+        public VaultActivityView vaultActivity() {
+            return vaultActivity;
         }
 
         @Override

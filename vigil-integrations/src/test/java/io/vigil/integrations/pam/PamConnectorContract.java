@@ -48,6 +48,11 @@ public abstract class PamConnectorContract<S extends VendorSimulator> {
     /** A regex matching the path of the change request. */
     protected abstract String changePath();
 
+    /** Whether the vendor's session records name the account by the vault's id, not only by name. */
+    protected boolean sessionsNameTheAccountId() {
+        return true;
+    }
+
     /** The credential values the simulator accepts, none of which may ever show in a message. */
     protected List<String> credentials(S sim) {
         SimulatorOptions o = sim.options();
@@ -330,5 +335,17 @@ public abstract class PamConnectorContract<S extends VendorSimulator> {
             assertThat(s.live()).isTrue();
             assertThat(s.targetHost()).isEqualTo("sql01.lab.local");
         });
+    }
+
+    @Test
+    void sessionsNameTheVaultAccountTheyUsedWhereTheVendorSays() {
+        S sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 50));
+
+        PrivilegedSession svcSql = connector.recentSessions(Instant.now().minus(3, ChronoUnit.HOURS)).stream()
+                .filter(s -> s.accountUserName().equals("svc_sql")).findFirst().orElseThrow();
+
+        assertThat(svcSql.accountId()).isEqualTo(sessionsNameTheAccountId() ? vendorId(sim, "svc_sql") : null);
+        assertThat(svcSql.user()).isNotBlank();
     }
 }

@@ -12,6 +12,13 @@ public final class Channels {
             "Microsoft-Windows-NTLM/Operational", "Microsoft-Windows-Sysmon/Operational", "Windows PowerShell",
             "Microsoft-Windows-PowerShell/Operational");
 
+    /**
+     * The last name found not to be well known. A decoder hands out one String per channel for many
+     * events in a row, so this spares comparing it with every well-known name again for each event.
+     * Racy on purpose: a stale or overwritten value only costs the comparisons it would have saved.
+     */
+    private static String lastUnknown = "";
+
     private Channels() {
     }
 
@@ -29,11 +36,15 @@ public final class Channels {
                 return known;
             }
         }
+        if (channel == lastUnknown) {
+            return channel;
+        }
         for (String known : WELL_KNOWN) {
             if (known.equalsIgnoreCase(channel)) {
                 return known;
             }
         }
+        lastUnknown = channel;
         return channel;
     }
 }

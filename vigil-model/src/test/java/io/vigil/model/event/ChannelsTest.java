@@ -22,4 +22,13 @@ class ChannelsTest {
         assertThat(Channels.canonical("securityx")).isEqualTo("securityx");
         assertThat(Channels.canonical(null)).isEmpty();
     }
+
+    @Test
+    void aNameSeenAgainIsStillAnsweredRightWhateverCameBetween() {
+        String unknown = new String("Microsoft-Windows-Bits-Client/Operational");
+        assertThat(Channels.canonical(unknown)).isSameAs(unknown);
+        assertThat(Channels.canonical(unknown)).isSameAs(unknown);
+        assertThat(Channels.canonical(new String("SECURITY"))).isSameAs(Channels.SECURITY);
+        assertThat(Channels.canonical(unknown)).isSameAs(unknown);
+    }
 }

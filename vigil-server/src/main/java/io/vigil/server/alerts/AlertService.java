@@ -3,6 +3,8 @@ package io.vigil.server.alerts;
 import io.vigil.model.audit.AuditOutcome;
 import io.vigil.server.api.TriageAudit;
 import io.vigil.server.security.AuditTrail;
+import io.vigil.server.pam.PasswordResets;
+import java.util.List;
 import java.util.Map;
 
 import io.vigil.model.alert.AlertStatus;
@@ -30,10 +32,12 @@ public class AlertService {
 
     private final VigilDatabase database;
     private final AuditTrail audit;
+    private final PasswordResets resets;
 
-    AlertService(VigilDatabase database, AuditTrail audit) {
+    AlertService(VigilDatabase database, AuditTrail audit, PasswordResets resets) {
         this.database = database;
         this.audit = audit;
+        this.resets = resets;
     }
 
     /** A page of alerts without their evidence, newest first. */
@@ -47,7 +51,8 @@ public class AlertService {
 
     public AlertView view(StoredAlert alert) {
         String incidentId = database.incidents().findByAlert(alert.id()).map(Incident::id).orElse(null);
-        return AlertView.of(alert, incidentId, database.alerts().comments(alert.id()));
+        return AlertView.of(alert, incidentId, database.alerts().comments(alert.id()),
+                resets.forAlerts(List.of(alert.id())));
     }
 
     /** Applies the fields the change carries, if the alert is still at the version the client read. */

@@ -2,6 +2,7 @@ package io.vigil.server.alerts;
 
 import io.vigil.model.alert.Alert;
 import io.vigil.server.api.ApiValues;
+import io.vigil.server.pam.PasswordResetView;
 import io.vigil.store.alerts.AlertComment;
 import io.vigil.store.alerts.StoredAlert;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param incidentId    the incident it was grouped into, or {@code null} while it is not grouped yet
  * @param evidenceCount how many events contributed; {@code evidence} may hold fewer
  * @param version       send it back (or the ETag) with a PATCH
+ * @param passwordResets the password resets started from this alert (by an analyst or the automatic
+ *                       response), newest first
  */
 public record AlertView(String id, String type, String externalId, String alertTypeName, String name,
                         String severity, String status, String classification, String assignee,
@@ -23,9 +26,11 @@ public record AlertView(String id, String type, String externalId, String alertT
                         List<MitreView> tactics, List<MitreView> techniques, String compromisedEntity,
                         List<EntityView> entities, Map<String, String> extendedProperties,
                         List<EvidenceView> evidence, long evidenceCount, String incidentId,
-                        List<CommentView> comments, Instant createdAt, Instant updatedAt, long version) {
+                        List<CommentView> comments, Instant createdAt, Instant updatedAt, long version,
+                        List<PasswordResetView> passwordResets) {
 
-    static AlertView of(StoredAlert stored, String incidentId, List<AlertComment> comments) {
+    static AlertView of(StoredAlert stored, String incidentId, List<AlertComment> comments,
+                        List<PasswordResetView> passwordResets) {
         Alert a = stored.alert();
         return new AlertView(a.id(), a.type(), a.externalId(), a.alertTypeName(), a.name(),
                 ApiValues.name(a.severity()), ApiValues.name(a.status()), ApiValues.name(a.classification()),
@@ -38,6 +43,6 @@ public record AlertView(String id, String type, String externalId, String alertT
                 a.evidence().stream().map(EvidenceView::of).toList(),
                 a.evidenceCount(), incidentId,
                 comments.stream().map(CommentView::of).toList(),
-                stored.createdAt(), stored.updatedAt(), stored.version());
+                stored.createdAt(), stored.updatedAt(), stored.version(), passwordResets);
     }
 }

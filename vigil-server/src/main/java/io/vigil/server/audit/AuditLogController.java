@@ -1,12 +1,8 @@
 package io.vigil.server.audit;
 
-import io.vigil.model.audit.AuditOutcome;
-import io.vigil.server.api.ApiValues;
 import io.vigil.server.api.PageView;
 import io.vigil.server.api.Paging;
 import io.vigil.server.security.AdminAccess;
-import io.vigil.store.VigilDatabase;
-import io.vigil.store.audit.AuditFilter;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,10 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 class AuditLogController {
 
-    private final VigilDatabase database;
+    private final AuditLogSearch search;
 
-    AuditLogController(VigilDatabase database) {
-        this.database = database;
+    AuditLogController(AuditLogSearch search) {
+        this.search = search;
     }
 
     /** {@code actor}, {@code action} and {@code target} are exact; {@code from} is inclusive, {@code to} exclusive. */
@@ -36,13 +32,6 @@ class AuditLogController {
                                   @RequestParam(name = "from", required = false) Instant from,
                                   @RequestParam(name = "to", required = false) Instant to) {
         var page = Paging.of(offset, limit);
-        AuditFilter filter = new AuditFilter(blankToNull(actor), blankToNull(action), blankToNull(target),
-                outcome == null || outcome.isBlank() ? null : ApiValues.parse(AuditOutcome.class, "outcome", outcome),
-                from, to);
-        return PageView.of(database.auditLog().find(filter, page), AuditEntryView::of);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return PageView.of(search.find(new AuditQuery(actor, action, target, outcome, from, to), page));
     }
 }

@@ -4,6 +4,7 @@ import io.vigil.server.internal.BackgroundThreads;
 
 import io.vigil.detection.registry.DetectorRegistry;
 import io.vigil.detection.spi.DirectoryView;
+import io.vigil.detection.spi.VaultActivityView;
 import io.vigil.engine.embedded.EmbeddedEngine;
 import io.vigil.engine.embedded.EngineOptions;
 import io.vigil.engine.embedded.EngineSnapshot;
@@ -20,6 +21,7 @@ import io.vigil.ingest.source.EventSources;
 import io.vigil.model.event.WindowsEvent;
 import io.vigil.model.identity.IdentityEvent;
 import io.vigil.server.detectors.DetectorSettingsChanged;
+import io.vigil.server.detectors.ResponseSettings;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.settings.DetectorSetting;
 import io.vigil.server.metrics.DetectionProgress;
@@ -83,14 +85,16 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
         return t;
     });
     private final DirectoryView directory;
+    private final VaultActivityView vaultActivity;
     private volatile boolean running;
     private volatile boolean reloadRequested;
     private Thread thread;
 
     DetectionLoop(Journal journal, AlertPublisher alerts, VigilDatabase database, DetectorRegistry registry,
-                  DirectoryView directory) {
+                  DirectoryView directory, VaultActivityView vaultActivity) {
         this.registry = registry;
         this.directory = directory;
+        this.vaultActivity = vaultActivity;
         this.journal = journal;
         this.alerts = alerts;
         this.database = database;
@@ -127,7 +131,7 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
             reloadRequested = false;
             Map<String, String> settings = storedSettings();
             String fingerprint = DetectionCheckpoints.fingerprint(settings);
-            EmbeddedEngine current = new EmbeddedEngine(registry.create(settings), directory,
+            EmbeddedEngine current = new EmbeddedEngine(registry.create(settings), directory, vaultActivity,
                     alerts::publish, EngineOptions.defaults());
             resumed = restart ? resume(current, fingerprint) : new StartPoint(journal.firstPosition(), null, 0);
             restart = false;
@@ -240,11 +244,16 @@ class DetectionLoop implements SmartLifecycle, DetectionProgress {
         return lastCheckpoint;
     }
 
-    /** Detector settings as the registry takes them: {@code <detector>.<setting>=value}. */
+    /**
+     * Detector settings as the registry takes them: {@code <detector>.<setting>=value}; the automatic
+     * response settings stored beside them are the server's, not the detectors'.
+     */
     private Map<String, String> storedSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
         for (DetectorSetting s : database.detectorSettings().all()) {
-            settings.put(s.detectorId() + "." + s.name(), s.value());
+            if (!ResponseSettings.isResponseSetting(s.name())) {
+                settings.put(s.detectorId() + "." + s.name(), s.value());
+            }
         }
         return settings;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +49,7 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
 
     private final VigilDatabase database;
     private final AlertMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final Map<String, Alert> pending = new LinkedHashMap<>();
     /** What was last stored per alert id, so a re-emission that changes nothing costs no write. */
     private final Map<String, Stored> stored = new LinkedHashMap<>(256, 0.75f, true) {
@@ -62,9 +64,10 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
         return t;
     });
 
-    StoreAlertPublisher(VigilDatabase database, AlertMetrics metrics) {
+    StoreAlertPublisher(VigilDatabase database, AlertMetrics metrics, ApplicationEventPublisher events) {
         this.database = database;
         this.metrics = metrics;
+        this.events = events;
         writer.scheduleWithFixedDelay(this::flush, FLUSH_EVERY.toMillis(), FLUSH_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -133,6 +136,11 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
         }
         long storedAt = System.nanoTime();
         due.forEach(alert -> stored.put(alert.id(), new Stored(alert, storedAt)));
+        try {
+            events.publishEvent(new AlertsStored(due));
+        } catch (RuntimeException e) {
+            log.warn("a listener to stored alerts failed: {}", e.toString());
+        }
         return true;
     }
 

@@ -7,6 +7,7 @@ import io.vigil.server.security.AuditTrail;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.settings.DetectorSetting;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
  * {@link DetectorSettingsChanged}.
  */
 @Service
-class DetectorSettingsService {
+public class DetectorSettingsService {
 
     static final String AUDIT_ACTION = "detector.settings.update";
 
@@ -37,9 +38,15 @@ class DetectorSettingsService {
         this.audit = audit;
     }
 
-    DetectorDetailView view(String detectorId) {
+    /** Every detector this server has, each with whether it runs and its settings. */
+    public List<DetectorDetailView> list() {
+        return catalog.all().stream().map(d -> view(d.id())).toList();
+    }
+
+    public DetectorDetailView view(String detectorId) {
         DetectorDescriptor descriptor = catalog.get(detectorId);
-        Map<String, String> defaults = catalog.registry().defaultSettings(detectorId);
+        Map<String, String> defaults = new LinkedHashMap<>(catalog.registry().defaultSettings(detectorId));
+        defaults.putAll(ResponseSettings.defaults());
         Map<String, DetectorSetting> overrides = database.detectorSettings().forDetector(detectorId).stream()
                 .collect(Collectors.toMap(DetectorSetting::name, Function.identity()));
         List<SettingView> settings = new ArrayList<>();
@@ -59,11 +66,16 @@ class DetectorSettingsService {
      *
      * @throws InvalidRequestException naming the unknown setting or the bad value; nothing is stored then
      */
-    DetectorDetailView replace(String detectorId, Map<String, Object> requested, String user) {
+    public DetectorDetailView replace(String detectorId, Map<String, Object> requested, String user) {
         catalog.get(detectorId);
         Map<String, String> settings = SettingValues.toText(requested);
         try {
-            catalog.registry().validate(detectorId, settings);
+            catalog.registry().validate(detectorId, ResponseSettings.withoutResponse(settings));
+            settings.forEach((name, value) -> {
+                if (ResponseSettings.isResponseSetting(name)) {
+                    ResponseSettings.validate(name, value);
+                }
+            });
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(offendingSetting(settings, e.getMessage()), e.getMessage());
         }
@@ -73,13 +85,16 @@ class DetectorSettingsService {
         settings.forEach((name, value) -> database.detectorSettings().put(detectorId, name, value, user));
         audit.record(AUDIT_ACTION, detectorId, AuditOutcome.SUCCESS,
                 Map.of("before", describe(before), "after", describe(settings)));
-        events.publishEvent(new DetectorSettingsChanged(detectorId));
+        if (!ResponseSettings.withoutResponse(before).equals(ResponseSettings.withoutResponse(settings))) {
+            events.publishEvent(new DetectorSettingsChanged(detectorId));
+        }
         return view(detectorId);
     }
 
     /** The setting the binder's message names, so the problem's {@code field} points at it. */
     private static String offendingSetting(Map<String, String> settings, String message) {
-        return settings.keySet().stream().filter(name -> message.contains("." + name)).findFirst().orElse("settings");
+        return settings.keySet().stream().filter(name -> message.contains("." + name) || message.contains(" " + name))
+                .findFirst().orElse("settings");
     }
 
     private static String describe(Map<String, String> settings) {

@@ -3,6 +3,7 @@ package io.vigil.server.directory;
 import io.vigil.detection.spi.DirectoryView;
 import io.vigil.model.identity.Account;
 import java.time.Instant;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,5 +48,10 @@ public class DirectoryInventory implements DirectoryView {
     @Override
     public Trust exists(Account account, Instant time) {
         return index.exists(account, time);
+    }
+
+    @Override
+    public Set<String> vaultsManaging(Account account) {
+        return index.vaultsManaging(account);
     }
 }

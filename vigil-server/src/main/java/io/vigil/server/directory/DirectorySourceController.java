@@ -1,18 +1,11 @@
 package io.vigil.server.directory;
 
-import io.vigil.model.audit.AuditOutcome;
-import io.vigil.model.directory.DirectorySnapshot;
 import io.vigil.model.directory.SyncMode;
-import io.vigil.model.directory.SyncOutcome;
 import io.vigil.server.api.ApiValues;
 import io.vigil.server.security.AdminAccess;
-import io.vigil.server.security.AuditTrail;
 import io.vigil.server.security.ReaderAccess;
-import io.vigil.store.VigilDatabase;
-import io.vigil.store.directory.StoredDirectorySource;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,18 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 class DirectorySourceController {
 
     private final DirectorySourceService sources;
-    private final DirectorySyncService sync;
-    private final DirectoryInventory inventory;
-    private final VigilDatabase database;
-    private final AuditTrail audit;
 
-    DirectorySourceController(DirectorySourceService sources, DirectorySyncService sync, DirectoryInventory inventory,
-                              VigilDatabase database, AuditTrail audit) {
+    DirectorySourceController(DirectorySourceService sources) {
         this.sources = sources;
-        this.sync = sync;
-        this.inventory = inventory;
-        this.database = database;
-        this.audit = audit;
     }
 
     @GetMapping
@@ -89,11 +73,7 @@ class DirectorySourceController {
     @PostMapping("/{id}/test")
     @AdminAccess
     ConnectionCheckView test(@PathVariable("id") long id) {
-        StoredDirectorySource source = sources.find(id);
-        ConnectionCheckView check = ConnectionCheckView.of(sync.check(source));
-        audit.record("directory.source.test", source.domain(), check.ok() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-                check.ok() ? Map.of() : Map.of("errorKind", check.errorKind(), "error", check.error()));
-        return check;
+        return sources.test(id);
     }
 
     /**
@@ -104,31 +84,13 @@ class DirectorySourceController {
     @AdminAccess
     ResponseEntity<SyncStatusView> sync(@PathVariable("id") long id,
                                         @RequestParam(name = "mode", defaultValue = "incremental") String mode) {
-        StoredDirectorySource source = sources.find(id);
         boolean full = ApiValues.parse(SyncMode.class, "mode", mode) == SyncMode.FULL;
-        boolean queued = sync.requestSync(id, full);
-        audit.record("directory.source.sync", source.domain(), AuditOutcome.SUCCESS,
-                Map.of("mode", full ? "full" : "incremental", "queued", Boolean.toString(queued)));
-        return ResponseEntity.accepted().body(status(source));
+        return ResponseEntity.accepted().body(sources.requestSync(id, full));
     }
 
     @GetMapping("/{id}/status")
     @ReaderAccess
     SyncStatusView status(@PathVariable("id") long id) {
-        return status(sources.find(id));
-    }
-
-    private SyncStatusView status(StoredDirectorySource source) {
-        List<SyncOutcome> outcomes = database.directorySyncStatus().lastOutcomes(source.id());
-        DirectorySnapshot snapshot = inventory.current().snapshots().get(source.domain());
-        return new SyncStatusView(source.id(), source.domain(), sync.isQueued(source.id()),
-                snapshot == null ? null : new SyncStatusView.InventoryView(snapshot.identities().size(),
-                        snapshot.syncedAt(), snapshot.server(), snapshot.highestUsn()),
-                outcomes.isEmpty() ? null : SyncOutcomeView.of(outcomes.get(0)),
-                ofMode(outcomes, SyncMode.FULL), ofMode(outcomes, SyncMode.INCREMENTAL));
-    }
-
-    private static SyncOutcomeView ofMode(List<SyncOutcome> outcomes, SyncMode mode) {
-        return outcomes.stream().filter(o -> o.mode() == mode).findFirst().map(SyncOutcomeView::of).orElse(null);
+        return sources.status(id);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param port               default 636 for LDAPS, 389 otherwise
  * @param pageSize           entries per page, default 500
  */
-record DirectorySourceRequest(String domain, List<String> hosts, Integer port, String security, String caFile,
+public record DirectorySourceRequest(String domain, List<String> hosts, Integer port, String security, String caFile,
                               List<String> pinnedCertificates, String baseDn, String bindDn, char[] password,
                               Boolean enabled, Integer pageSize) {
 

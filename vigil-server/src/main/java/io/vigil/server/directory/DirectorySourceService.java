@@ -3,6 +3,9 @@ package io.vigil.server.directory;
 import io.vigil.integrations.ldap.TransportSecurity;
 import io.vigil.integrations.secret.SecretSupplier;
 import io.vigil.model.audit.AuditOutcome;
+import io.vigil.model.directory.DirectorySnapshot;
+import io.vigil.model.directory.SyncMode;
+import io.vigil.model.directory.SyncOutcome;
 import io.vigil.server.api.ApiValues;
 import io.vigil.server.api.InvalidRequestException;
 import io.vigil.server.api.ResourceNotFoundException;
@@ -26,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * anywhere else), audited without secrets, and handed to the sync service when they change.
  */
 @Service
-class DirectorySourceService {
+public class DirectorySourceService {
 
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}\\.)*[a-z0-9-]{1,63}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]{1,253}");
@@ -37,23 +40,25 @@ class DirectorySourceService {
     private final LdapSources sources;
     private final DirectorySyncService sync;
     private final InventoryTagging tagging;
+    private final DirectoryInventory inventory;
     private final AuditTrail audit;
 
     DirectorySourceService(VigilDatabase database, SecretStore secrets, LdapSources sources, DirectorySyncService sync,
-                           InventoryTagging tagging, AuditTrail audit) {
+                           InventoryTagging tagging, DirectoryInventory inventory, AuditTrail audit) {
         this.database = database;
         this.secrets = secrets;
         this.sources = sources;
         this.sync = sync;
         this.tagging = tagging;
+        this.inventory = inventory;
         this.audit = audit;
     }
 
-    List<DirectorySourceView> list() {
+    public List<DirectorySourceView> list() {
         return database.directorySources().all().stream().map(this::view).toList();
     }
 
-    DirectorySourceView get(long id) {
+    public DirectorySourceView get(long id) {
         return view(find(id));
     }
 
@@ -63,7 +68,7 @@ class DirectorySourceService {
     }
 
     /** Stores a new source and starts its first (full) sync. */
-    DirectorySourceView create(DirectorySourceRequest request, String user) {
+    public DirectorySourceView create(DirectorySourceRequest request, String user) {
         try {
             DirectorySourceSettings settings = settingsOf(request);
             if (request.password() == null || request.password().length == 0) {
@@ -86,7 +91,7 @@ class DirectorySourceService {
     }
 
     /** Replaces a source's settings; its domain cannot change (its inventory and secret are filed under it). */
-    DirectorySourceView replace(long id, DirectorySourceRequest request, String user) {
+    public DirectorySourceView replace(long id, DirectorySourceRequest request, String user) {
         try {
             StoredDirectorySource before = find(id);
             DirectorySourceSettings settings = settingsOf(request);
@@ -108,12 +113,48 @@ class DirectorySourceService {
     }
 
     /** Deletes the source, its password and its domain's inventory. */
-    void delete(long id) {
+    public void delete(long id) {
         StoredDirectorySource source = find(id);
         database.directorySources().delete(id);
         secrets.delete(LdapSources.secretName(source.domain()));
         tagging.forget(source.domain());
         audit.record("directory.source.delete", source.domain(), AuditOutcome.SUCCESS, Map.of());
+    }
+
+    /** Connects, binds and reads the root DSE and base DN, syncing nothing; audited either way. */
+    public ConnectionCheckView test(long id) {
+        StoredDirectorySource source = find(id);
+        ConnectionCheckView check = ConnectionCheckView.of(sync.check(source));
+        audit.record("directory.source.test", source.domain(), check.ok() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                check.ok() ? Map.of() : Map.of("errorKind", check.errorKind(), "error", check.error()));
+        return check;
+    }
+
+    /** Queues a sync in the background (incremental falls back to full without an inventory); audited. */
+    public SyncStatusView requestSync(long id, boolean full) {
+        StoredDirectorySource source = find(id);
+        boolean queued = sync.requestSync(id, full);
+        audit.record("directory.source.sync", source.domain(), AuditOutcome.SUCCESS,
+                Map.of("mode", full ? "full" : "incremental", "queued", Boolean.toString(queued)));
+        return status(source);
+    }
+
+    public SyncStatusView status(long id) {
+        return status(find(id));
+    }
+
+    private SyncStatusView status(StoredDirectorySource source) {
+        List<SyncOutcome> outcomes = database.directorySyncStatus().lastOutcomes(source.id());
+        DirectorySnapshot snapshot = inventory.current().snapshots().get(source.domain());
+        return new SyncStatusView(source.id(), source.domain(), sync.isQueued(source.id()),
+                snapshot == null ? null : new SyncStatusView.InventoryView(snapshot.identities().size(),
+                        snapshot.syncedAt(), snapshot.server(), snapshot.highestUsn()),
+                outcomes.isEmpty() ? null : SyncOutcomeView.of(outcomes.get(0)),
+                ofMode(outcomes, SyncMode.FULL), ofMode(outcomes, SyncMode.INCREMENTAL));
+    }
+
+    private static SyncOutcomeView ofMode(List<SyncOutcome> outcomes, SyncMode mode) {
+        return outcomes.stream().filter(o -> o.mode() == mode).findFirst().map(SyncOutcomeView::of).orElse(null);
     }
 
     private DirectorySourceView view(StoredDirectorySource source) {

@@ -27,6 +27,11 @@ public class IdentityMarks {
         return sid == null ? List.of() : database.identityMarks().forSid(sid);
     }
 
+    /** Every account that carries {@code mark}, by SID. */
+    public List<IdentityMark> all(IdentityTag mark) {
+        return database.identityMarks().all().stream().filter(m -> m.mark() == mark).toList();
+    }
+
     /** @param label how the audit log names the account, e.g. {@code lab.example\bob} */
     public void set(String sid, IdentityTag mark, String label, String user) {
         database.identityMarks().put(sid, mark, user);

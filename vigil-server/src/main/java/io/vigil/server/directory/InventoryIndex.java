@@ -2,6 +2,8 @@ package io.vigil.server.directory;
 
 import io.vigil.detection.directory.SensitiveGroups;
 import io.vigil.detection.spi.DirectoryView.Trust;
+import io.vigil.integrations.ldap.IdentityNames;
+import io.vigil.integrations.pam.PamVendor;
 import io.vigil.model.directory.DirectoryIdentity;
 import io.vigil.model.directory.DirectoryObjectKind;
 import io.vigil.model.directory.DirectorySnapshot;
@@ -32,7 +34,7 @@ import java.util.stream.Collectors;
  */
 public final class InventoryIndex {
 
-    static final InventoryIndex EMPTY = new InventoryIndex(Map.of(), List.of(), Set.of());
+    static final InventoryIndex EMPTY = new InventoryIndex(Map.of(), List.of(), Set.of(), Map.of());
 
     private final Map<String, DirectorySnapshot> snapshots;
     private final List<TaggedIdentity> identities;
@@ -40,12 +42,17 @@ public final class InventoryIndex {
     private final Map<String, TaggedIdentity> bySid = new HashMap<>();
     private final Map<String, TaggedIdentity> byDn = new HashMap<>();
     private final Map<String, List<TaggedIdentity>> byName = new HashMap<>();
+    private final Map<String, TaggedIdentity> byUpn = new HashMap<>();
     private final Map<String, String> domainSids = new HashMap<>();
     private final Set<String> honeytokenSids;
+    private final Map<UUID, List<VaultReference>> vaultAccounts;
 
-    InventoryIndex(Map<String, DirectorySnapshot> snapshots, List<TaggedIdentity> identities, Set<String> honeytokenSids) {
+    /** @param vaultAccounts the vault accounts behind each managed identity's "Managed by" tags, by objectGUID */
+    InventoryIndex(Map<String, DirectorySnapshot> snapshots, List<TaggedIdentity> identities, Set<String> honeytokenSids,
+                   Map<UUID, List<VaultReference>> vaultAccounts) {
         this.snapshots = Map.copyOf(snapshots);
         this.identities = List.copyOf(identities);
+        this.vaultAccounts = Map.copyOf(vaultAccounts);
         this.honeytokenSids = honeytokenSids.stream().map(InventoryIndex::upper).collect(Collectors.toUnmodifiableSet());
         for (TaggedIdentity tagged : identities) {
             DirectoryIdentity i = tagged.identity();
@@ -60,6 +67,9 @@ public final class InventoryIndex {
             }
             if (i.samAccountName() != null) {
                 byName.computeIfAbsent(lower(i.samAccountName()), k -> new ArrayList<>(1)).add(tagged);
+            }
+            if (i.userPrincipalName() != null) {
+                byUpn.putIfAbsent(lower(i.userPrincipalName()), tagged);
             }
         }
     }
@@ -94,6 +104,59 @@ public final class InventoryIndex {
             return bySid;
         }
         return byName(account.name(), account.domain());
+    }
+
+    /**
+     * The identities a reference names: {@code DOMAIN\sAMAccountName}, a UPN, a DN, a SID, an objectGUID
+     * or a bare {@code sAMAccountName}, as {@link IdentityNames} defines what an identity answers to. More
+     * than one only when the reference is ambiguous (a bare name in several domains).
+     */
+    public List<TaggedIdentity> byReference(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return List.of();
+        }
+        String ref = reference.strip();
+        Set<TaggedIdentity> candidates = new LinkedHashSet<>();
+        bySid(ref).ifPresent(candidates::add);
+        byDn(ref).ifPresent(candidates::add);
+        guid(ref).flatMap(this::byGuid).ifPresent(candidates::add);
+        Optional.ofNullable(byUpn.get(lower(ref))).ifPresent(candidates::add);
+        String sam = ref.substring(ref.lastIndexOf('\\') + 1);
+        candidates.addAll(byName.getOrDefault(lower(sam), List.of()));
+        return candidates.stream().filter(t -> IdentityNames.matches(t.identity(), ref)).toList();
+    }
+
+    /** Every vault-managed identity (objectGUID) with the vault accounts behind its "Managed by" tags. */
+    public Map<UUID, List<VaultReference>> vaultAccounts() {
+        return vaultAccounts;
+    }
+
+    /** The vault accounts behind the identity's "Managed by" tags; empty when no enabled vault manages it. */
+    public List<VaultReference> vaultAccountsOf(UUID identity) {
+        return vaultAccounts.getOrDefault(identity, List.of());
+    }
+
+    /** Whether a synced domain has this DNS name or first label. */
+    public boolean knowsDomain(String domain) {
+        return domain != null && snapshots.keySet().stream().anyMatch(d -> sameDomain(d, domain));
+    }
+
+    /** The vendors whose "Managed by" tag the account's identity carries. */
+    Set<String> vaultsManaging(Account account) {
+        if (vaultAccounts.isEmpty()) {
+            return Set.of();
+        }
+        return resolve(account).map(t -> t.tags().stream().map(VaultTags::vendorOf).flatMap(Optional::stream)
+                        .map(PamVendor::displayName).collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+    }
+
+    private static Optional<UUID> guid(String text) {
+        try {
+            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
+        } catch (IllegalArgumentException notAGuid) {
+            return Optional.empty();
+        }
     }
 
     /** By {@code sAMAccountName} within a domain named by DNS name or first label; without one, only when unambiguous. */

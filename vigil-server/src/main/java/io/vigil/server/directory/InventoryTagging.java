@@ -1,7 +1,9 @@
 package io.vigil.server.directory;
 
+import io.vigil.integrations.ldap.IdentityNames;
 import io.vigil.integrations.ldap.IdentityTagger;
 import io.vigil.integrations.ldap.TagAssignments;
+import io.vigil.integrations.pam.PamVendor;
 import io.vigil.model.directory.DirectorySnapshot;
 import io.vigil.model.directory.IdentityTag;
 import io.vigil.model.directory.SyncMode;
@@ -13,10 +15,12 @@ import io.vigil.store.directory.IdentityMark;
 import io.vigil.store.directory.StoredInventory;
 import io.vigil.store.pam.PamAccount;
 import io.vigil.store.pam.PamConnection;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,39 +98,62 @@ public class InventoryTagging {
         List<IdentityMark> marks = database.identityMarks().all();
         Map<IdentityTag, Set<String>> assigned = new EnumMap<>(IdentityTag.class);
         marks.forEach(m -> assigned.computeIfAbsent(m.mark(), k -> new HashSet<>()).add(m.objectSid()));
-        vaultManaged(assigned);
+        Map<String, List<VaultReference>> vaultAccounts = vaultAccountsByName();
+        vaultAccounts.forEach((name, refs) -> refs.forEach(ref ->
+                assigned.computeIfAbsent(VaultTags.of(ref.vendor()), k -> new HashSet<>()).add(name)));
         List<TaggedIdentity> tagged = tagger.tag(snapshots.values(), TagAssignments.of(assigned));
         Map<String, Map<UUID, Set<IdentityTag>>> byDomain = new HashMap<>();
+        Map<UUID, List<VaultReference>> managing = new HashMap<>();
         for (TaggedIdentity t : tagged) {
             byDomain.computeIfAbsent(t.identity().domain(), d -> new HashMap<>()).put(t.identity().objectGuid(), t.tags());
+            List<VaultReference> refs = vaultAccountsOf(t, vaultAccounts);
+            if (!refs.isEmpty()) {
+                managing.put(t.identity().objectGuid(), refs);
+            }
         }
-        return new Tagged(new InventoryIndex(snapshots, tagged, assigned.getOrDefault(IdentityTag.HONEYTOKEN, Set.of())),
-                byDomain);
+        return new Tagged(new InventoryIndex(snapshots, tagged, assigned.getOrDefault(IdentityTag.HONEYTOKEN, Set.of()),
+                managing), byDomain);
     }
 
     /**
-     * "Managed by <vendor>" for the directory accounts an enabled vault connection holds, named as the
-     * vault names them: {@code DOMAIN\account} (NetBIOS or DNS domain) or the UPN.
+     * The directory accounts each enabled vault connection holds, by the names the vault gives them:
+     * {@code DOMAIN\account} (NetBIOS or DNS domain) and the UPN. An identity answering to one of these
+     * names ({@link IdentityNames}) is managed by that vault: it gets the "Managed by <vendor>" tag, and
+     * a password reset of it goes to that vault account.
      */
-    private void vaultManaged(Map<IdentityTag, Set<String>> assigned) {
+    private Map<String, List<VaultReference>> vaultAccountsByName() {
+        Map<String, List<VaultReference>> byName = new HashMap<>();
         for (PamConnection connection : database.pamConnections().all()) {
             if (!connection.enabled()) {
                 continue;
             }
-            IdentityTag tag = IdentityTag.valueOf("MANAGED_BY_" + connection.vendor());
+            PamVendor vendor = PamVendor.valueOf(connection.vendor());
             for (PamAccount account : database.pamConnections().accounts(connection.id())) {
                 if (!account.directoryAccount()) {
                     continue;
                 }
-                Set<String> names = assigned.computeIfAbsent(tag, k -> new HashSet<>());
-                if (account.domain() != null && account.userName() != null) {
-                    names.add(account.domain() + "\\" + account.userName());
-                }
-                if (account.upn() != null) {
-                    names.add(account.upn());
+                String qualified = account.domain() != null && account.userName() != null
+                        ? account.domain() + "\\" + account.userName() : null;
+                VaultReference ref = new VaultReference(connection.id(), vendor, account.accountId());
+                for (String name : new String[] {qualified, account.upn()}) {
+                    if (name != null) {
+                        byName.computeIfAbsent(IdentityNames.fold(name), k -> new ArrayList<>()).add(ref);
+                    }
                 }
             }
         }
+        return byName;
+    }
+
+    private static List<VaultReference> vaultAccountsOf(TaggedIdentity t, Map<String, List<VaultReference>> byName) {
+        if (byName.isEmpty() || t.tags().stream().noneMatch(tag -> VaultTags.vendorOf(tag).isPresent())) {
+            return List.of();
+        }
+        Set<VaultReference> refs = new LinkedHashSet<>();
+        for (String name : IdentityNames.of(t.identity())) {
+            refs.addAll(byName.getOrDefault(name, List.of()));
+        }
+        return List.copyOf(refs);
     }
 
     private void writeTags(Tagged tagged, String alreadyWritten) {

@@ -21,6 +21,7 @@ import io.vigil.server.identities.IdentityDetailView.AlertRefView;
 import io.vigil.server.identities.IdentityDetailView.GroupView;
 import io.vigil.server.identities.IdentityDetailView.MarkView;
 import io.vigil.server.identities.IdentityDetailView.ProfileView;
+import io.vigil.server.pam.PasswordResets;
 import io.vigil.store.Page;
 import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
@@ -51,12 +52,15 @@ public class IdentityService {
     private final VigilDatabase database;
     private final DirectoryInventory inventory;
     private final IdentityMarks marks;
+    private final PasswordResets resets;
     private final AccountActivity activity;
 
-    IdentityService(VigilDatabase database, DirectoryInventory inventory, IdentityMarks marks, AccountActivity activity) {
+    IdentityService(VigilDatabase database, DirectoryInventory inventory, IdentityMarks marks, PasswordResets resets,
+            AccountActivity activity) {
         this.database = database;
         this.inventory = inventory;
         this.marks = marks;
+        this.resets = resets;
         this.activity = activity;
     }
 
@@ -108,13 +112,13 @@ public class IdentityService {
                             .of(i.objectGuid()).orElse(null);
             return new IdentityDetailView(view(tagged.get(), tally), profile(i), marksOf(i.objectSid()),
                     groups(index.resolveDns(i.memberOf())), groups(index.nestedGroupsOf(i)), hosts(tally),
-                    alerts(tally), timeline(tally));
+                    alerts(tally), timeline(tally), responseActions(index, i), resets.forIdentity(i.objectGuid().toString()));
         }
         String key = seenKey(id);
         Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityKeys(Set.of(key)), true)
                 .ofKey(key).orElseThrow(() -> new ResourceNotFoundException("identity", id));
         return new IdentityDetailView(view(tally), null, marksOf(tally.sid), List.of(), List.of(), hosts(tally),
-                alerts(tally), timeline(tally));
+                alerts(tally), timeline(tally), List.of(), List.of());
     }
 
     /** The entity keys alerts and incidents may name the identity by, for exact lookups in their entity indexes. */
@@ -235,6 +239,11 @@ public class IdentityService {
 
     private List<MarkView> marksOf(String sid) {
         return marks.of(sid).stream().map(m -> new MarkView(ApiValues.name(m.mark()), m.markedBy(), m.markedAt())).toList();
+    }
+
+    /** "Reset password by <vendor>" for each vault that manages the identity. */
+    private static List<String> responseActions(InventoryIndex index, DirectoryIdentity i) {
+        return index.vaultAccountsOf(i.objectGuid()).stream().map(r -> r.vendor().resetActionLabel()).distinct().toList();
     }
 
     private static ProfileView profile(DirectoryIdentity i) {

@@ -13,6 +13,7 @@ import io.vigil.server.api.ApiValues;
 import io.vigil.server.api.ResourceNotFoundException;
 import io.vigil.server.api.TriageChange;
 import io.vigil.server.api.Versions;
+import io.vigil.server.pam.PasswordResets;
 import io.vigil.store.Page;
 import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
@@ -31,10 +32,12 @@ public class IncidentService {
 
     private final VigilDatabase database;
     private final AuditTrail audit;
+    private final PasswordResets resets;
 
-    IncidentService(VigilDatabase database, AuditTrail audit) {
+    IncidentService(VigilDatabase database, AuditTrail audit, PasswordResets resets) {
         this.database = database;
         this.audit = audit;
+        this.resets = resets;
     }
 
     public Page<Incident> find(IncidentFilter filter, PageRequest page) {
@@ -60,7 +63,8 @@ public class IncidentService {
         // the same account or host appears in many alerts; the incident shows it once
         Map<String, EntityView> entities = new LinkedHashMap<>();
         alerts.forEach(a -> a.alert().entities().forEach(e -> entities.putIfAbsent(EntityKey.of(e), EntityView.of(e))));
-        return IncidentView.of(incident, alerts.stream().map(AlertSummaryView::of).toList(), List.copyOf(entities.values()));
+        return IncidentView.of(incident, alerts.stream().map(AlertSummaryView::of).toList(), List.copyOf(entities.values()),
+                resets.forAlerts(alerts.stream().map(StoredAlert::id).toList()));
     }
 
     public List<TimelineEntryView> timeline(String id) {

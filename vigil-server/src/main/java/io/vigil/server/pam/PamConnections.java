@@ -17,6 +17,7 @@ import io.vigil.store.pam.PamConnection;
 import io.vigil.store.pam.PamConnectionRepository;
 import io.vigil.store.secrets.SecretStore;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,36 +30,40 @@ import org.springframework.stereotype.Service;
  * the accounts of the last good one, so tags already known never flicker with a vault's outages.
  */
 @Service
-class PamConnections {
+public class PamConnections {
 
     private final PamConnectionRepository repository;
     private final SecretStore secrets;
     private final VaultConfigs configs;
     private final AuditTrail audit;
     private final InventoryTagging tagging;
+    private final VaultActivitySync activity;
+    private final VaultActivityRecords activityRecords;
 
     PamConnections(VigilDatabase database, SecretStore secrets, VaultConfigs configs, AuditTrail audit,
-            InventoryTagging tagging) {
+            InventoryTagging tagging, VaultActivitySync activity, VaultActivityRecords activityRecords) {
         this.repository = database.pamConnections();
         this.secrets = secrets;
         this.configs = configs;
         this.audit = audit;
         this.tagging = tagging;
+        this.activity = activity;
+        this.activityRecords = activityRecords;
     }
 
-    List<PamConnectionView> list() {
+    public List<PamConnectionView> list() {
         return repository.all().stream().map(this::view).toList();
     }
 
-    PamConnectionView view(PamConnection c) {
+    public PamConnectionView view(PamConnection c) {
         return PamConnectionView.of(c, secrets.exists(VaultConfigs.secretName(c.id())));
     }
 
-    PamConnection get(String id) {
+    public PamConnection get(String id) {
         return repository.find(id).orElseThrow(() -> new ResourceNotFoundException("PAM connection", id));
     }
 
-    PamConnection create(PamConnectionRequest request) {
+    public PamConnection create(PamConnectionRequest request) {
         if (blank(request.secret())) {
             throw new InvalidRequestException("secret", "a new connection needs the secret its sign-in uses");
         }
@@ -68,30 +73,35 @@ class PamConnections {
         return c;
     }
 
-    PamConnection update(String id, PamConnectionRequest request) {
+    public PamConnection update(String id, PamConnectionRequest request) {
         PamConnection before = get(id);
         if (!before.vendor().equals(vendor(request).name())) {
             throw new InvalidRequestException("vendor", "a connection's vendor cannot change; add a new connection");
         }
         PamConnection c = repository.update(validated(id, request));
         storeSecrets(id, request);
+        tagging.retag();
+        if (!c.enabled()) {
+            activityRecords.forget(id);
+        }
         Map<String, String> details = details(c);
         details.put("secretChanged", Boolean.toString(!blank(request.secret())));
         audit.record("pam.connection.update", target(c), AuditOutcome.SUCCESS, details);
         return c;
     }
 
-    void delete(String id) {
+    public void delete(String id) {
         PamConnection c = get(id);
         repository.delete(id);
         tagging.retag();
+        activityRecords.forget(id);
         secrets.delete(VaultConfigs.secretName(id));
         secrets.delete(VaultConfigs.runAsPasswordName(id));
         audit.record("pam.connection.delete", target(c), AuditOutcome.SUCCESS, Map.of());
     }
 
     /** Signs in and makes one read; the outcome becomes the connection's status. */
-    PamOutcome test(String id) {
+    public PamOutcome test(String id) {
         PamConnection c = get(id);
         PamOutcome outcome;
         try (PamConnector connector = configs.of(c).open()) {
@@ -103,8 +113,11 @@ class PamConnections {
         return outcome;
     }
 
-    /** Reads every account the vault manages; the previous listing stays when the vault cannot be read. */
-    PamConnection sync(String id) {
+    /**
+     * Reads every account the vault manages, then the sessions it brokered; the previous listing and
+     * sessions stay when the vault cannot be read.
+     */
+    public PamConnection sync(String id) {
         PamConnection c = get(id);
         try (PamConnector connector = configs.of(c).open()) {
             List<ManagedAccount> accounts = connector.listManagedAccounts();
@@ -112,11 +125,13 @@ class PamConnections {
             tagging.retag();
         } catch (PamException e) {
             repository.recordStatus(id, PamConnection.FAILED, e.getMessage());
+            return get(id);
         }
+        activity.sync(get(id));
         return get(id);
     }
 
-    List<PamAccount> accounts(String id) {
+    public List<PamAccount> accounts(String id) {
         get(id);
         return repository.accounts(id);
     }
@@ -154,8 +169,31 @@ class PamConnections {
         }
         return new PamConnection(id, r.name().strip(), vendor.name(), signIn.name(), r.url().strip(),
                 blank(r.identityUrl()) ? null : r.identityUrl().strip(), blank(r.user()) ? null : r.user().strip(),
-                blank(r.domain()) ? null : r.domain().strip(), r.enabled() == null || r.enabled(),
+                blank(r.domain()) ? null : r.domain().strip(), sessionHosts(r.sessionHosts()),
+                r.enabled() == null || r.enabled(),
                 PamConnection.UNKNOWN, null, null, null, 0, null, null);
+    }
+
+    static final int MAX_SESSION_HOSTS = 50;
+
+    private static List<String> sessionHosts(List<String> hosts) {
+        if (hosts == null) {
+            return List.of();
+        }
+        if (hosts.size() > MAX_SESSION_HOSTS) {
+            throw new InvalidRequestException("sessionHosts", "name at most " + MAX_SESSION_HOSTS + " session hosts");
+        }
+        List<String> named = new ArrayList<>();
+        for (String host : hosts) {
+            String h = host == null ? "" : host.strip();
+            if (h.isEmpty() || h.length() > 255 || !h.matches("[A-Za-z0-9._:\\-]+")) {
+                throw new InvalidRequestException("sessionHosts", "'" + host + "' is not a host name or IP address");
+            }
+            if (!named.contains(h)) {
+                named.add(h);
+            }
+        }
+        return named;
     }
 
     private static PamVendor vendor(PamConnectionRequest r) {
@@ -187,6 +225,7 @@ class PamConnections {
         details.put("auth", c.authMode());
         details.put("url", c.url());
         details.put("enabled", Boolean.toString(c.enabled()));
+        details.put("sessionHosts", String.join(",", c.sessionHosts()));
         return details;
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/response/password-resets}: "Reset password by <vendor>" on an identity a connected
  * vault manages. Asking is for security and global administrators; it runs asynchronously, so the
  * answer is {@code 202} with the request, whose state readers can follow. The {@code Idempotency-Key}
- * header makes a retry (same key) return the first request instead of resetting twice.
+ * header makes a retry (same key) return the first request instead of resetting twice. Requests the
+ * automatic response made may wait for an administrator to approve or reject them.
  */
 @RestController
 @RequestMapping("/api/v1/response/password-resets")
@@ -54,5 +55,28 @@ class PasswordResetController {
     @ReaderAccess
     PasswordResetView get(@PathVariable("id") String id) {
         return resets.get(id);
+    }
+
+    /**
+     * Lets a request that the automatic response left awaiting approval go to the vault; audited with who
+     * approved it. Only from {@code awaiting_approval}: any other state answers 400.
+     */
+    @PostMapping("/{id}/approve")
+    @AdminAccess
+    PasswordResetView approve(@PathVariable("id") String id, @RequestBody(required = false) Decision decision,
+                              Principal user) {
+        return resets.approve(id, user.getName(), decision == null ? null : decision.comment());
+    }
+
+    /** Turns down a request awaiting approval: it ends {@code rejected} and the vault is never asked. */
+    @PostMapping("/{id}/reject")
+    @AdminAccess
+    PasswordResetView reject(@PathVariable("id") String id, @RequestBody(required = false) Decision decision,
+                             Principal user) {
+        return resets.reject(id, user.getName(), decision == null ? null : decision.comment());
+    }
+
+    /** An administrator's optional note on an approval or rejection. */
+    record Decision(String comment) {
     }
 }

@@ -98,7 +98,7 @@ class PasswordResetWorker implements SmartLifecycle {
             finish(r, r.state(), "FAILED", "the vault connection was deleted or disabled");
             return;
         }
-        if (Instant.now().isAfter(r.requestedAt().plus(GIVE_UP_AFTER))) {
+        if (Instant.now().isAfter(r.releasedAt().plus(GIVE_UP_AFTER))) {
             finish(r, r.state(), "TIMED_OUT", "the vault did not finish the change within " + GIVE_UP_AFTER.toMinutes()
                     + " minutes; check the account in the vault");
             return;
@@ -120,7 +120,7 @@ class PasswordResetWorker implements SmartLifecycle {
             ChangeHandle handle = vault.requestPasswordChange(r.accountId());
             resets.advance(r.id(), "SUBMITTING", "SUBMITTED", connection.name() + " accepted the change",
                     JSON.writeValueAsString(handle));
-            audit.record("pam.reset.submit", r.target(), AuditOutcome.SUCCESS, Map.of("vault", connection.name(),
+            audited(r, "pam.reset.submit", AuditOutcome.SUCCESS, Map.of("vault", connection.name(),
                     "requestedBy", r.requestedBy()));
         } catch (PamException e) {
             finish(r, "SUBMITTING", "FAILED", e.getMessage());
@@ -144,9 +144,18 @@ class PasswordResetWorker implements SmartLifecycle {
 
     private void finish(PasswordReset r, String from, String state, String message) {
         if (resets.advance(r.id(), from, state, message, null)) {
-            audit.record("pam.reset." + state.toLowerCase(java.util.Locale.ROOT), r.target(),
+            audited(r, "pam.reset." + state.toLowerCase(java.util.Locale.ROOT),
                     state.equals("SUCCEEDED") ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                     Map.of("requestedBy", r.requestedBy(), "message", String.valueOf(message)));
+        }
+    }
+
+    /** The steps of an automatic response are the automatic response's, not an anonymous system's. */
+    private void audited(PasswordReset r, String action, AuditOutcome outcome, Map<String, String> details) {
+        if (AutomaticResponse.ACTOR.equals(r.requestedBy())) {
+            audit.recordAs(AutomaticResponse.ACTOR, action, r.target(), outcome, details);
+        } else {
+            audit.record(action, r.target(), outcome, details);
         }
     }
 

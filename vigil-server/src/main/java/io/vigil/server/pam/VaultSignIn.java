@@ -3,7 +3,7 @@ package io.vigil.server.pam;
 import io.vigil.integrations.pam.PamVendor;
 
 /** How Vigil signs in to a vault: each vendor's documented variants. */
-enum VaultSignIn {
+public enum VaultSignIn {
     /** CyberArk PVWA self-hosted: {@code auth/CyberArk/Logon} with a vault user. */
     VAULT_LOGON(PamVendor.CYBERARK),
     /** CyberArk Privilege Cloud: an Identity service user (OAuth2 client credentials). */
@@ -23,7 +23,7 @@ enum VaultSignIn {
         this.vendor = vendor;
     }
 
-    PamVendor vendor() {
+    public PamVendor vendor() {
         return vendor;
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Settings > Integrations > SIEM: exporters configured, tested and watched; every change audited, secrets never shown. */
 @Service
-class SiemExporterService {
+public class SiemExporterService {
 
     static final String CREATE = "siem.exporter.create";
     static final String UPDATE = "siem.exporter.update";
@@ -55,15 +55,15 @@ class SiemExporterService {
         this.audit = audit;
     }
 
-    List<SiemExporterView> list() {
+    public List<SiemExporterView> list() {
         return database.siemExporters().list().stream().map(this::view).toList();
     }
 
-    SiemExporterView get(String id) {
+    public SiemExporterView get(String id) {
         return view(find(id));
     }
 
-    SiemExporterView create(SiemExporterRequest request, String user) {
+    public SiemExporterView create(SiemExporterRequest request, String user) {
         if (request == null || request.id() == null || !request.id().matches(ID_PATTERN)) {
             throw new InvalidRequestException("id", "id is 1 to 63 lower-case letters, digits and dashes");
         }
@@ -84,7 +84,7 @@ class SiemExporterService {
         return view(stored);
     }
 
-    SiemExporterView update(String id, String ifMatch, SiemExporterRequest request, String user) {
+    public SiemExporterView update(String id, String ifMatch, SiemExporterRequest request, String user) {
         StoredExporter current = find(id);
         long expected = Versions.expected(ifMatch, request.version());
         SiemKind kind = SiemKind.valueOf(current.kind());
@@ -115,7 +115,7 @@ class SiemExporterService {
         return view(updated);
     }
 
-    void delete(String id) {
+    public void delete(String id) {
         StoredExporter current = find(id);
         delivery.stop(id);
         database.siemExporters().delete(id);
@@ -124,7 +124,7 @@ class SiemExporterService {
     }
 
     /** Sends one synthetic alert straight to the SIEM (not through the outbox) and says what happened. */
-    TestDeliveryView test(String id) {
+    public TestDeliveryView test(String id) {
         StoredExporter stored = find(id);
         String alertId = "vigil-test-" + UUID.randomUUID();
         Instant now = clock.instant();
@@ -149,7 +149,7 @@ class SiemExporterService {
         return outcome;
     }
 
-    DeliveryStatusView status(String id) {
+    public DeliveryStatusView status(String id) {
         find(id);
         return statusOf(id);
     }

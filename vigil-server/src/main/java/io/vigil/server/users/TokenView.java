@@ -10,7 +10,7 @@ import java.time.Instant;
  * creates it: the server keeps nothing from which it could show it again.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record TokenView(String id, String name, Role role, String owner, Instant createdAt, Instant expiresAt,
+public record TokenView(String id, String name, Role role, String owner, Instant createdAt, Instant expiresAt,
         Instant lastUsedAt, boolean revoked, String token) {
 
     static TokenView of(ApiToken t) {

@@ -5,7 +5,7 @@ import io.vigil.model.user.UserAccount;
 import java.time.Instant;
 
 /** A local account as the API shows it: never its password hash. */
-record UserView(String username, Role role, boolean enabled, int failedSignIns, Instant createdAt, Instant updatedAt) {
+public record UserView(String username, Role role, boolean enabled, int failedSignIns, Instant createdAt, Instant updatedAt) {
 
     static UserView of(UserAccount account) {
         return new UserView(account.username(), account.role(), account.enabled(), account.failedLogins(),

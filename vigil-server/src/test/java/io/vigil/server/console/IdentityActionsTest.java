@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdentityActionsTest {
 
-    private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" id=\"reset-key-cyberark\" value=\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" id=\"reset-key-[^\"]+\" value=\"([^\"]+)\"");
     private static final Pattern RESET_ID = Pattern.compile("id=\"reset-([^\"]+)\"");
     private static final String TARGET = "LAB\\svc_sql";
 

@@ -102,6 +102,30 @@ class DetectorSettingsApiTest {
     }
 
     @Test
+    void theAutomaticResponseIsOffByDefaultValidatedAndNeverRebuildsTheDetector() {
+        JsonNode honeytoken = server.get(READER, "/api/v1/detectors/honeytoken-activity").json();
+        assertThat(setting(honeytoken, "response.resetPassword").path("value").asString()).isEqualTo("off");
+
+        ApiTestServer.Response bad = server.sendJson(ADMIN, "PUT", "/api/v1/detectors/honeytoken-activity/settings",
+                "{\"response.resetPassword\": \"sometimes\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("field").asString()).isEqualTo("response.resetPassword");
+        assertThat(bad.json().path("detail").asString()).contains("after-approval");
+        ApiTestServer.Response unknown = server.sendJson(ADMIN, "PUT", "/api/v1/detectors/honeytoken-activity/settings",
+                "{\"response.disableAccount\": \"immediately\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("field").asString()).isEqualTo("response.disableAccount");
+
+        ApiTestServer.Response on = server.sendJson(ADMIN, "PUT", "/api/v1/detectors/honeytoken-activity/settings",
+                "{\"response.resetPassword\": \"after-approval\"}");
+        assertThat(on.status()).as(on.toString()).isEqualTo(200);
+        assertThat(setting(on.json(), "response.resetPassword").path("value").asString()).isEqualTo("after-approval");
+        assertThat(server.database().detectorSettings().valuesOf("honeytoken-activity"))
+                .containsEntry("response.resetPassword", "after-approval");
+        assertThat(changes).doesNotContain(new DetectorSettingsChanged("honeytoken-activity"));
+    }
+
+    @Test
     void onlyAdminsChangeSettingsAndUnknownDetectorsAre404() {
         assertThat(server.sendJson(OPERATOR, "PUT", "/api/v1/detectors/dcsync/settings", "{}").status()).isEqualTo(403);
         assertThat(server.sendJson(ADMIN, "PUT", "/api/v1/detectors/nope/settings", "{}").status()).isEqualTo(404);

@@ -12,7 +12,11 @@ import io.vigil.simulators.cyberark.CyberArkSimulator;
 import io.vigil.simulators.delinea.DelineaSimulator;
 import io.vigil.store.PageRequest;
 import io.vigil.store.audit.AuditFilter;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -156,6 +160,43 @@ class PamResponseTest {
         assertThat(after.get("accounts").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(server.send("GET", "/api/v1/integrations/pam/connections/" + id + "/accounts", reader, null).body())
                 .contains("svc_sql");
+    }
+
+    @Test
+    void aVaultAnsweringGarbageGivesAClearStatusAndKeepsTheAccountsItHad() throws Exception {
+        CyberArkSimulator vault = CyberArkSimulator.start(SimulatorOptions.defaults());
+        HttpServer garbage = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        garbage.createContext("/", exchange -> {
+            byte[] page = "<html><body>Service Unavailable <b>maintenance</b></body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        garbage.start();
+        try {
+            SimulatorOptions o = SimulatorOptions.defaults();
+            String connection = "{\"name\":\"pvwa behind a broken proxy\",\"vendor\":\"cyberark\",\"auth\":\"vault-logon\","
+                    + "\"url\":\"%s\",\"user\":\"" + o.userName() + "\",\"secret\":\"" + o.password() + "\"}";
+            String id = json(server.send("POST", "/api/v1/integrations/pam/connections", admin,
+                    connection.formatted(vault.url()))).get("id").asString();
+            int accounts = json(server.send("POST", "/api/v1/integrations/pam/connections/" + id + "/sync", admin, null))
+                    .get("accounts").asInt();
+            assertThat(accounts).isGreaterThanOrEqualTo(2);
+
+            json(server.send("PUT", "/api/v1/integrations/pam/connections/" + id, admin,
+                    connection.formatted("http://127.0.0.1:" + garbage.getAddress().getPort())));
+            JsonNode after = json(server.send("POST", "/api/v1/integrations/pam/connections/" + id + "/sync", admin, null));
+
+            assertThat(after.get("status").asString()).isEqualTo("failed");
+            assertThat(after.get("statusMessage").asString()).isNotBlank().doesNotContain("<html>");
+            assertThat(after.get("accounts").asInt()).isEqualTo(accounts);
+            assertThat(server.send("GET", "/api/v1/integrations/pam/connections/" + id + "/accounts", reader, null).body())
+                    .contains("svc_sql");
+        } finally {
+            garbage.stop(0);
+            vault.close();
+        }
     }
 
     private static HttpResponse<String> reset(String authorization, String body, String key) {

@@ -132,7 +132,25 @@ class UserApiTest {
         assertThat(asAdmin("PUT", "/api/v1/users/" + admin + "/role", "{\"role\":\"SECURITY_READER\"}").statusCode())
                 .isEqualTo(409);
         assertThat(asAdmin("POST", "/api/v1/users/" + admin + "/disable", null).statusCode()).isEqualTo(409);
+        assertThat(asAdmin("DELETE", "/api/v1/users/" + admin, null).statusCode()).isEqualTo(409);
         assertThat(server.database().users().find(admin).orElseThrow().role()).isEqualTo(Role.GLOBAL_ADMIN);
+    }
+
+    @Test
+    void deletingAUserTakesTheirTokensDownWithThemAndIsAudited() {
+        server.createUser("leaver", Role.SECURITY_OPERATOR);
+        String token = server.createToken("leaver", Role.SECURITY_OPERATOR);
+        assertThat(server.send("GET", "/api/v1/alerts", RunningServer.bearer(token), null).statusCode()).isEqualTo(200);
+
+        assertThat(asAdmin("DELETE", "/api/v1/users/leaver", null).statusCode()).isEqualTo(204);
+
+        assertThat(server.database().users().find("leaver")).isEmpty();
+        assertThat(server.send("GET", "/api/v1/alerts", RunningServer.bearer(token), null).statusCode()).isEqualTo(401);
+        assertThat(server.send("GET", "/api/v1/users/me", RunningServer.basic("leaver"), null).statusCode()).isEqualTo(401);
+        AuditEntry entry = last("user.delete", "leaver");
+        assertThat(entry.actor()).isEqualTo(admin);
+        assertThat(entry.details()).containsEntry("role", "SECURITY_OPERATOR").containsEntry("tokensRevoked", "1");
+        assertThat(asAdmin("DELETE", "/api/v1/users/leaver", null).statusCode()).isEqualTo(404);
     }
 
     @Test

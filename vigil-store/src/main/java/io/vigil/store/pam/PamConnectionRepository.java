@@ -5,6 +5,7 @@ import io.vigil.store.NotFoundException;
 import io.vigil.store.internal.StoreContext;
 import io.vigil.store.internal.Times;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,7 +17,8 @@ public final class PamConnectionRepository {
     private static final RowMapper<PamConnection> CONNECTION = (rs, row) -> new PamConnection(
             rs.getString("id"), rs.getString("name"), rs.getString("vendor"), rs.getString("auth_mode"),
             rs.getString("url"), rs.getString("identity_url"), rs.getString("user_name"), rs.getString("login_domain"),
-            rs.getBoolean("enabled"), rs.getString("status"), rs.getString("status_message"),
+            hosts(rs.getString("session_hosts")), rs.getBoolean("enabled"), rs.getString("status"),
+            rs.getString("status_message"),
             Times.fromDb(rs, "checked_at"), Times.fromDb(rs, "synced_at"), rs.getInt("accounts"),
             Times.fromDb(rs, "created_at"), Times.fromDb(rs, "updated_at"));
 
@@ -38,12 +40,13 @@ public final class PamConnectionRepository {
         try {
             store.jdbc().sql("""
                             INSERT INTO pam_connections (id, name, vendor, auth_mode, url, identity_url, user_name,
-                                login_domain, enabled, status, accounts, created_at, updated_at)
-                            VALUES (:id, :name, :vendor, :auth, :url, :identity, :user, :domain, :enabled, :status, 0,
-                                :now, :now)""")
+                                login_domain, session_hosts, enabled, status, accounts, created_at, updated_at)
+                            VALUES (:id, :name, :vendor, :auth, :url, :identity, :user, :domain, :hosts, :enabled,
+                                :status, 0, :now, :now)""")
                     .param("id", c.id()).param("name", c.name()).param("vendor", c.vendor())
                     .param("auth", c.authMode()).param("url", c.url()).param("identity", c.identityUrl())
-                    .param("user", c.userName()).param("domain", c.loginDomain()).param("enabled", c.enabled())
+                    .param("user", c.userName()).param("domain", c.loginDomain())
+                    .param("hosts", hosts(c.sessionHosts())).param("enabled", c.enabled())
                     .param("status", PamConnection.UNKNOWN).param("now", Times.toDb(now))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -56,12 +59,13 @@ public final class PamConnectionRepository {
     public PamConnection update(PamConnection c) {
         int updated = store.jdbc().sql("""
                         UPDATE pam_connections SET name = :name, auth_mode = :auth, url = :url, identity_url = :identity,
-                               user_name = :user, login_domain = :domain, enabled = :enabled, status = :status,
+                               user_name = :user, login_domain = :domain, session_hosts = :hosts,
+                               enabled = :enabled, status = :status,
                                status_message = NULL, updated_at = :now
                          WHERE id = :id""")
                 .param("id", c.id()).param("name", c.name()).param("auth", c.authMode()).param("url", c.url())
                 .param("identity", c.identityUrl()).param("user", c.userName()).param("domain", c.loginDomain())
-                .param("enabled", c.enabled()).param("status", PamConnection.UNKNOWN)
+                .param("hosts", hosts(c.sessionHosts())).param("enabled", c.enabled()).param("status", PamConnection.UNKNOWN)
                 .param("now", Times.toDb(store.now()))
                 .update();
         if (updated == 0) {
@@ -132,5 +136,14 @@ public final class PamConnectionRepository {
                          WHERE c.enabled = TRUE AND LOWER(a.user_name) = LOWER(:user)
                          ORDER BY c.name, a.account_id""")
                 .param("user", userName).query(ACCOUNT).list();
+    }
+
+    private static String hosts(List<String> hosts) {
+        return hosts.isEmpty() ? null : String.join(",", hosts);
+    }
+
+    private static List<String> hosts(String stored) {
+        return stored == null ? List.of()
+                : Arrays.stream(stored.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
     }
 }

@@ -26,4 +26,15 @@ public final class ConfigChecks {
     public static Set<String> names(Set<String> value) {
         return value == null ? Set.of() : Set.copyOf(value);
     }
+
+    /** A set of whole numbers written as text (settings bind lists as text). */
+    public static Set<String> numbers(Set<String> value, String name) {
+        Set<String> numbers = names(value);
+        for (String n : numbers) {
+            if (!n.strip().matches("\\d{1,9}")) {
+                throw new IllegalArgumentException(name + " must list whole numbers, was '" + n + "'");
+            }
+        }
+        return numbers;
+    }
 }

@@ -81,7 +81,8 @@ final class BeyondTrustAccounts {
         }
         long protocol = PamJson.number(s, -1, "Protocol");
         boolean live = PamJson.number(s, -1, "Status") == 1;
-        return new PrivilegedSession(PamVendor.BEYONDTRUST, PamJson.text(s, "SessionID"), PamJson.text(s, "UserID"), account, domain, PamJson.text(s, "AssetName"),
+        return new PrivilegedSession(PamVendor.BEYONDTRUST, PamJson.text(s, "SessionID"), PamJson.text(s, "UserID"),
+                PamJson.text(s, "ManagedAccountID"), account, domain, PamJson.text(s, "AssetName"),
                 null, protocol == 0 ? "RDP" : protocol == 1 ? "SSH" : null, PamJson.instant(s, "StartTime"),
                 live ? null : PamJson.instant(s, "EndTime"));
     }

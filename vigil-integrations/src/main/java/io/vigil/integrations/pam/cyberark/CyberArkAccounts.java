@@ -65,7 +65,7 @@ final class CyberArkAccounts {
         Boolean live = PamJson.bool(s, "IsLive");
         Instant end = Boolean.TRUE.equals(live) ? null : PamJson.instant(s, "End");
         return new PrivilegedSession(PamVendor.CYBERARK, PamJson.text(s, "SessionID", "SessionGuid"),
-                PamJson.text(s, "User"), PamJson.text(s, "AccountUsername"), PamJson.text(s, "AccountAddress"),
+                PamJson.text(s, "User"), null, PamJson.text(s, "AccountUsername"), PamJson.text(s, "AccountAddress"),
                 PamJson.text(s, "RemoteMachine"), PamJson.text(s, "FromIP"), PamJson.text(s, "Protocol"),
                 PamJson.instant(s, "Start"), end);
     }

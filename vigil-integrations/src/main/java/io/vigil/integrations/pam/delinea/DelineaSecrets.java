@@ -79,7 +79,7 @@ final class DelineaSecrets {
         boolean live = Boolean.TRUE.equals(PamJson.bool(s, "active"));
         String user = PamJson.text(s, "userNameForDisplay", "userName");
         return new PrivilegedSession(PamVendor.DELINEA, PamJson.text(s, "secretSessionId"), user,
-                PamJson.text(s, "secretSessionUserName"), null, PamJson.text(s, "machineName"), null,
+                PamJson.text(s, "secretId", "auditSecretId"), PamJson.text(s, "secretSessionUserName"), null, PamJson.text(s, "machineName"), null,
                 PamJson.text(s, "launcherName"), PamJson.instant(s, "startDate"),
                 live ? null : PamJson.instant(s, "endDate"));
     }

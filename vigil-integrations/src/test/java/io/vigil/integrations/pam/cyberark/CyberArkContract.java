@@ -17,6 +17,12 @@ abstract class CyberArkContract extends PamConnectorContract<CyberArkSimulator> 
         return sim.accountId(sim.vault().byUserName(userName).orElseThrow());
     }
 
+    /** PSM sessions name the account by user name and address only (docs/pam-vendor-apis.md §1.4). */
+    @Override
+    protected boolean sessionsNameTheAccountId() {
+        return false;
+    }
+
     @Override
     protected String listingPath() {
         return "/API/Accounts";
