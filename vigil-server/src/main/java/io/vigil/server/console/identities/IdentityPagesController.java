@@ -133,6 +133,24 @@ class IdentityPagesController {
         return "identities/reset :: submitted";
     }
 
+    /**
+     * An admin's decision on a reset that awaits approval (the automatic response's, when configured
+     * so), through the same path as the API's approve and reject; answers the reset's state.
+     */
+    @PostMapping("/{id}/password-resets/{resetId}/{decision:approve|reject}")
+    @AdminAccess
+    String decide(@PathVariable("id") String id, @PathVariable("resetId") String resetId,
+            @PathVariable("decision") String decision, @RequestParam(name = "comment", required = false) String comment,
+            Principal user, HttpServletRequest request, Model model) {
+        PasswordResetView decided = "approve".equals(decision) ? resets.approve(resetId, user.getName(), comment)
+                : resets.reject(resetId, user.getName(), comment);
+        if (!Htmx.isRequest(request)) {
+            return "redirect:/identities/{id}";
+        }
+        model.addAttribute("state", ResetState.of(id, decided));
+        return "identities/reset :: state";
+    }
+
     /** The vault accounts that are this identity; none for an account the directory inventory lacks. */
     private List<VaultReference> vaultAccountsOf(IdentityView identity) {
         return identity.inDirectory() ? inventory.current().vaultAccountsOf(UUID.fromString(identity.id())) : List.of();
