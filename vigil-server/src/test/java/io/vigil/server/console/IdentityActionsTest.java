@@ -236,7 +236,9 @@ class IdentityActionsTest {
         assertThat(rejected).contains("st-rejected", "rejected by security-admin: a planned change")
                 .doesNotContain("hx-trigger").doesNotContain("Approve the reset");
         String approved = ok(admin.htmxPost(decide + awaiting + "/approve", Map.of()));
-        assertThat(approved).contains("approved by security-admin", "hx-trigger=\"every 2s\"").doesNotContain("Approve the reset");
+        // on its way to the vault: still polled, no longer awaiting a decision
+        assertThat(approved).contains("Decided by security-admin", "hx-trigger=\"every 2s\"")
+                .doesNotContain("st-awaiting_approval").doesNotContain("Approve the reset");
         assertThat(server.database().auditLog().find(AuditFilter.any().withActor("security-admin"), PageRequest.of(0, 100))
                 .items()).extracting(e -> e.action()).contains("pam.reset.approve", "pam.reset.reject");
         // decided once: a second decision is refused
