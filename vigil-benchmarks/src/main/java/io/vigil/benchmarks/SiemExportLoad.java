@@ -1,5 +1,7 @@
 package io.vigil.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.vigil.integrations.http.Backoff;
 import io.vigil.integrations.secret.SecretSupplier;
 import io.vigil.integrations.siem.sentinel.ClientCredential;
@@ -15,57 +17,76 @@ import io.vigil.server.siem.DeliveryWorker;
 import io.vigil.simulators.sentinel.SentinelOptions;
 import io.vigil.simulators.sentinel.SentinelSimulator;
 import io.vigil.store.VigilDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * SIEM export throughput: an outbox backlog of N alerts (H2 file database, as {@code start-dev}
- * keeps it) drained by the server's delivery worker through the Sentinel exporter (gzip, 1 MB calls,
- * client-credentials token) into the Sentinel stand-in over loopback, which checks every row against
- * the stream's columns and types and only counts it.
+ * SIEM export throughput: an outbox backlog of N alerts drained by the server's delivery worker
+ * through the Sentinel exporter (gzip, 1 MB calls, client-credentials token) into the Sentinel
+ * stand-in over loopback, which checks every row against the stream's columns and types and only
+ * counts it.
  *
- * <p>The backlog is written straight into the outbox ({@code recordChange} of a new alert, 1,000 per
- * transaction), as the alert writer does for each new alert, without the alert rows themselves:
- * what is measured is the drain. Then one worker drains it; the run prints alerts/s delivered and
- * the drain time.
+ * <p>The database is an H2 file database as {@code start-dev} keeps it, or PostgreSQL (zonky's
+ * embedded server, default settings), behind a HikariCP pool as the server has it. The backlog is
+ * written through the outbox ({@code recordChange} of a new alert, 1,000 per transaction), as the
+ * alert writer does for each new alert, without the alert rows themselves: what is measured is the
+ * drain. Then one worker drains it; the run prints alerts/s delivered, the drain time and the
+ * process CPU time (the stand-in runs in the same JVM and takes its share).
+ *
+ * <p>The harness uses only what the outbox had before the cursor (issue 7) as well, so it runs against
+ * older store and server jars too: that is how old and new are compared in one run.
  *
  * <pre>
- * java -cp … io.vigil.benchmarks.SiemExportLoad [alerts, default 1000000] [data folder, default a temporary one]
+ * java -cp … io.vigil.benchmarks.SiemExportLoad [alerts, default 1000000] [h2 | postgres, default h2]
+ *                                                [data folder, default a temporary one]
  * </pre>
  */
 public final class SiemExportLoad {
 
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+    private static final int PER_TRANSACTION = 1_000;
 
     private SiemExportLoad() {
     }
 
     public static void main(String[] args) throws Exception {
         int alerts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path folder = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("vigil-siem-load");
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + folder.resolve("vigil").toAbsolutePath() + ";AUTO_SERVER=FALSE");
-        h2.setUser("vigil");
-        VigilDatabase.migrate(h2);
-        VigilDatabase db = VigilDatabase.open(h2);
+        String database = args.length > 1 ? args[1].toLowerCase(Locale.ROOT) : "h2";
+        Path folder = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("vigil-siem-load");
+        Files.createDirectories(folder);
+        System.out.printf("SiemExportLoad: %,d alerts, %s in %s; %d processors, load average %.1f%n", alerts, database,
+                folder, Runtime.getRuntime().availableProcessors(), loadAverage());
+        try (Database db = Database.open(database, folder)) {
+            run(alerts, db.dataSource());
+        }
+        System.out.printf("load average at the end %.1f%n", loadAverage());
+    }
+
+    private static void run(int alerts, HikariDataSource dataSource) throws Exception {
+        VigilDatabase.migrate(dataSource);
+        VigilDatabase db = VigilDatabase.open(dataSource);
         db.siemExporters().create("sentinel", "Sentinel", "SENTINEL", true, Map.of(), "benchmark");
 
         long fillStart = System.nanoTime();
-        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(h2));
-        for (int from = 0; from < alerts; from += 1_000) {
+        for (int from = 0; from < alerts; from += PER_TRANSACTION) {
             int start = from;
-            transaction.executeWithoutResult(status -> {
-                for (int n = start; n < Math.min(alerts, start + 1_000); n++) {
-                    Alert alert = alert(n);
-                    db.outbox().recordChange(null, alert);
+            db.inTransaction(() -> {
+                for (int n = start; n < Math.min(alerts, start + PER_TRANSACTION); n++) {
+                    db.outbox().recordChange(null, alert(n));
                 }
             });
         }
@@ -81,21 +102,97 @@ public final class SiemExportLoad {
             DeliveryWorker worker = new DeliveryWorker("sentinel", db.outbox(), exporter,
                     new DeliveryWorker.Pacing(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), Duration.ofSeconds(5),
                             Duration.ZERO), d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+            ThreadCpu threadCpu = new ThreadCpu();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
-            long next = 100_000;
+            long next = Math.max(1, alerts / 10);
             while (sentinel.acceptedRows() < alerts) {
                 worker.deliverOnce();
                 if (sentinel.acceptedRows() >= next) {
                     System.out.printf("  %,d delivered after %.1f s%n", sentinel.acceptedRows(), (System.nanoTime() - start) / 1e9);
-                    next += 100_000;
+                    next += Math.max(1, alerts / 10);
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             System.out.printf("drained: %,d alerts in %.1f s = %,.0f alerts/s delivered; %,d calls (%.0f rows per call); "
-                            + "backlog left %d%n", sentinel.acceptedRows(), seconds, sentinel.acceptedRows() / seconds,
-                    sentinel.acceptedCalls(), (double) sentinel.acceptedRows() / sentinel.acceptedCalls(),
+                            + "process CPU %.1f s (%.1f cores busy); backlog left %d%n", sentinel.acceptedRows(), seconds,
+                    sentinel.acceptedRows() / seconds, sentinel.acceptedCalls(),
+                    (double) sentinel.acceptedRows() / sentinel.acceptedCalls(), cpuSeconds, cpuSeconds / seconds,
                     db.outbox().backlog("sentinel").count());
+            System.out.println("  CPU seconds by thread: " + threadCpu.since(cpuSeconds));
         }
+    }
+
+    /** CPU time per Java thread since a start, to tell the worker, its read-ahead and the stand-in apart. */
+    private static final class ThreadCpu {
+
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final Map<Long, Long> atStart = new HashMap<>();
+
+        ThreadCpu() {
+            for (long id : threads.getAllThreadIds()) {
+                atStart.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+            }
+        }
+
+        /** Seconds per thread name (trailing numbers dropped, so a pool is one entry), largest first; the rest of the process last. */
+        String since(double processCpuSeconds) {
+            Map<String, Double> byName = new TreeMap<>();
+            double javaThreads = 0;
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    double seconds = (cpu - atStart.getOrDefault(info.getThreadId(), 0L)) / 1e9;
+                    javaThreads += seconds;
+                    byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), seconds, Double::sum);
+                }
+            }
+            return byName.entrySet().stream().filter(e -> e.getValue() >= 0.1)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "))
+                    + String.format(", not in Java threads (JIT, GC) %.1f", processCpuSeconds - javaThreads);
+        }
+    }
+
+    /** The database under test behind a pool, and whatever has to stop with it. */
+    private record Database(HikariDataSource dataSource, AutoCloseable server) implements AutoCloseable {
+
+        static Database open(String kind, Path folder) throws IOException {
+            HikariConfig pool = new HikariConfig();
+            EmbeddedPostgres postgres = null;
+            switch (kind) {
+                case "h2" -> {
+                    pool.setJdbcUrl("jdbc:h2:file:" + folder.resolve("vigil").toAbsolutePath() + ";AUTO_SERVER=FALSE");
+                    pool.setUsername("vigil");
+                }
+                case "postgres" -> {
+                    postgres = EmbeddedPostgres.builder().setDataDirectory(folder.resolve("pg")).setCleanDataDirectory(true)
+                            .start();
+                    pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+                    pool.setUsername("postgres");
+                }
+                default -> throw new IllegalArgumentException("database is h2 or postgres, not " + kind);
+            }
+            return new Database(new HikariDataSource(pool), postgres);
+        }
+
+        @Override
+        public void close() throws Exception {
+            dataSource.close();
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static Alert alert(int n) {

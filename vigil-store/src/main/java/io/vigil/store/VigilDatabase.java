@@ -70,12 +70,21 @@ public final class VigilDatabase {
 
     /** Applies the pending migrations; returns how many ran (0 when the schema is up to date). */
     public static int migrate(DataSource dataSource) {
+        return migrateTo(dataSource, "latest");
+    }
+
+    /**
+     * Applies the pending migrations up to and including {@code version} ("latest" for all): what an
+     * upgrade test uses to build a database as an older release left it.
+     */
+    public static int migrateTo(DataSource dataSource, String version) {
         DatabaseKind kind = DatabaseKind.of(dataSource);
         return Flyway.configure(VigilDatabase.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", kind.migrationLocation())
                 .placeholders(kind.columnTypePlaceholders())
                 .failOnMissingLocations(true)
+                .target(version)
                 .load()
                 .migrate()
                 .migrationsExecuted;

@@ -16,7 +16,7 @@ class MigrationsTest {
     private static final Set<String> TABLES = Set.of("alerts", "alert_entities", "alert_comments", "incidents",
             "incident_alerts", "incident_entities", "audit_log", "users", "api_tokens", "detector_settings",
             "engine_checkpoints", "secrets", "pam_connections", "pam_accounts", "pam_resets", "siem_exporters",
-            "siem_outbox", "siem_pending", "siem_delivery_status", "directory_sources", "directory_sync_status",
+            "siem_outbox", "siem_outbox_head", "siem_delivery_status", "directory_sources", "directory_sync_status",
             "directory_inventories", "directory_identities", "identity_marks");
 
     @DatabaseTest

@@ -2,25 +2,21 @@ package io.vigil.server.siem;
 
 import io.vigil.integrations.http.Backoff;
 import io.vigil.integrations.http.Sleeper;
-import io.vigil.integrations.siem.AlertChange;
 import io.vigil.integrations.siem.DeliveryResult;
 import io.vigil.integrations.siem.DeliveryResult.DeliveryFailure;
-import io.vigil.integrations.siem.ExportRecord;
 import io.vigil.integrations.siem.SiemExporter;
-import io.vigil.store.outbox.OutboxEntry;
 import io.vigil.store.outbox.OutboxRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Delivers one exporter's share of the outbox: the oldest pending rows in batches, marking as
- * delivered exactly those the SIEM accepted (after it accepted them), and after a failure waiting
+ * Delivers one exporter's share of the outbox: the rows after its cursor in batches, moving the
+ * cursor over exactly those the SIEM accepted (after it accepted them), and after a failure waiting
  * what the SIEM asked for ({@code Retry-After}) or an exponential back-off with jitter before trying
  * the same rows again. Nothing is ever dropped: a SIEM that refuses for good (bad credentials, a
- * wrong stream) is retried at the slowest pace while the status shows the error.
+ * wrong stream) is retried at the slowest pace while the status shows the error. A crash between the
+ * SIEM's acceptance and the cursor update sends that one batch again, with the same row ids.
  */
 public final class DeliveryWorker {
 
@@ -33,13 +29,18 @@ public final class DeliveryWorker {
         }
     }
 
+    private static final long UNKNOWN = -1;
+
     private final String exporterId;
     private final OutboxRepository outbox;
     private final SiemExporter exporter;
     private final Pacing pacing;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final BatchReader reader;
     private int failures;
+    /** The stored cursor as this worker last wrote or read it; {@link #UNKNOWN} until read. */
+    private long cursor = UNKNOWN;
 
     public DeliveryWorker(String exporterId, OutboxRepository outbox, SiemExporter exporter, Pacing pacing, Sleeper sleeper,
                    Clock clock) {
@@ -49,6 +50,7 @@ public final class DeliveryWorker {
         this.pacing = pacing;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.reader = new BatchReader(outbox, exporter.preferredBatchSize(), exporterId);
     }
 
     /** Delivers until {@code running} turns false or the thread is interrupted. */
@@ -58,7 +60,8 @@ public final class DeliveryWorker {
             try {
                 wait = deliverOnce();
             } catch (RuntimeException storeFailure) {
-                // the database is unavailable: nothing was marked, so the same rows come again
+                // the database is unavailable: the cursor may not have moved, so read it again
+                cursor = UNKNOWN;
                 wait = pacing.backoff().delay(++failures, null, pacing.maxWait());
             }
             if (!wait.isZero()) {
@@ -74,24 +77,28 @@ public final class DeliveryWorker {
 
     /** One batch; returns how long to wait before the next (zero when more may be waiting). */
     public Duration deliverOnce() {
-        List<OutboxEntry> batch = outbox.pending(exporterId, exporter.preferredBatchSize());
+        if (cursor == UNKNOWN) {
+            cursor = outbox.deliveredThrough(exporterId);
+        }
+        BatchReader.Batch batch = reader.after(cursor);
         if (batch.isEmpty()) {
             return pacing.idlePoll();
         }
-        List<ExportRecord> records = new ArrayList<>(batch.size());
-        for (OutboxEntry entry : batch) {
-            records.add(new ExportRecord(ExportRecord.rowId(entry.alert().id(), entry.seq()), entry.alert(),
-                    AlertChange.valueOf(entry.change().name()), entry.createdAt()));
+        if (reader.full(batch)) {
+            // more is waiting: read it while this batch is on its way (used only if the SIEM takes all of this one)
+            reader.readAhead(batch.lastSeq());
         }
         DeliveryResult result;
         try {
-            result = exporter.deliver(records);
+            result = exporter.deliver(batch.records());
         } catch (RuntimeException e) {
             result = DeliveryResult.partial(0, DeliveryFailure.retryable(0, null, "Exporter failed: "
                     + e.getClass().getSimpleName()));
         }
         if (result.delivered() > 0) {
-            outbox.delivered(exporterId, batch.subList(0, result.delivered()).stream().map(OutboxEntry::seq).toList());
+            long through = batch.seqOfRow(result.delivered());
+            outbox.delivered(exporterId, through);
+            cursor = through;
         }
         if (result.complete()) {
             failures = 0;

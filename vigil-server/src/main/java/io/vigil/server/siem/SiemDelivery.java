@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a delivery worker thread per enabled exporter, restarts it when its configuration changes,
- * and purges outbox rows every exporter has delivered. On restart the workers simply start from what
- * is still pending.
+ * and purges outbox rows every exporter has delivered. On restart each worker starts from its
+ * exporter's cursor.
  */
 @Component
 class SiemDelivery implements DisposableBean {

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,20 +107,7 @@ final class SimHost implements AutoCloseable {
         }
         URI uri = exchange.getRequestURI();
         return new RecordedRequest(name, exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-                Map.copyOf(headers), text(headers, raw), raw);
-    }
-
-    /** The body as text; a gzip body that does not decompress is left empty (the raw bytes are kept). */
-    private static String text(Map<String, List<String>> headers, byte[] raw) {
-        List<String> encoding = headers.get("content-encoding");
-        if (encoding == null || encoding.stream().noneMatch(e -> e.trim().equalsIgnoreCase("gzip"))) {
-            return new String(raw, StandardCharsets.UTF_8);
-        }
-        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException notGzip) {
-            return "";
-        }
+                Map.copyOf(headers), raw);
     }
 
     private static void write(HttpExchange exchange, SimResponse response) throws IOException {

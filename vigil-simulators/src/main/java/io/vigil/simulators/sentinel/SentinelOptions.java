@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param columns      the stream declaration: column → type ({@code string}, {@code datetime}, {@code real},
  *                     {@code boolean}, {@code int}, {@code long}, {@code dynamic})
  * @param maxCallBytes Azure's per-call limit (1 MB), compressed and uncompressed
- * @param keepRows     false only counts accepted rows (load runs, where a million kept rows would fill the heap)
+ * @param keepRows     false only counts accepted rows and keeps no request log (load runs, where a million kept
+ *                     rows would fill the heap)
  */
 public record SentinelOptions(String tenantId, String clientId, String clientSecret, X509Certificate certificate,
                               String dcrImmutableId, String streamName, Map<String, String> columns,

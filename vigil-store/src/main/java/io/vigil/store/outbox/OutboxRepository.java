@@ -7,14 +7,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * The SIEM outbox: changes of alerts waiting to be delivered, one pending mark per (row, exporter).
- * {@link #recordChange} is called by the alert repository inside the transaction that writes the
- * alert, so an alert is in the outbox if and only if its change was committed.
+ * The SIEM outbox: changes of alerts in commit order, and per exporter a cursor up to which its SIEM
+ * accepted them. {@link #recordChange} is called by the alert repository inside the transaction that
+ * writes the alert, so an alert is in the outbox if and only if its change was committed; the row is
+ * written when that transaction commits (see {@link CommitTimeAppends}), so a row never appears below
+ * an exporter's cursor.
  */
 public final class OutboxRepository {
+
+    private static final int PURGE_CHUNK = 10_000;
 
     private final StoreContext store;
     private final RowMapper<OutboxEntry> mapper;
@@ -50,85 +53,85 @@ public final class OutboxRepository {
     }
 
     private void append(Alert exported, OutboxChange change) {
-        var key = new GeneratedKeyHolder();
-        store.jdbc().sql("INSERT INTO siem_outbox (alert_id, change_kind, alert, created_at) VALUES (:alert_id, :change, :alert, :now)")
-                .param("alert_id", exported.id())
-                .param("change", change.name())
-                .param("alert", store.json().write(exported))
-                .param("now", Times.toDb(store.now()))
-                .update(key, "seq");
-        long seq = key.getKeyAs(Number.class).longValue();
-        store.jdbc().sql("INSERT INTO siem_pending (exporter_id, seq) SELECT id, :seq FROM siem_exporters")
-                .param("seq", seq)
-                .update();
+        // inTransaction joins the caller's transaction (or makes one), so the commit-time write is always armed
+        store.inTransaction(() -> CommitTimeAppends.queue(store, this,
+                new CommitTimeAppends.Append(exported.id(), change.name(), store.json().write(exported))));
     }
 
     /** The oldest {@code limit} rows the exporter has not delivered, in outbox order. */
     public List<OutboxEntry> pending(String exporterId, int limit) {
+        return after(deliveredThrough(exporterId), limit);
+    }
+
+    /** The first {@code limit} rows after sequence {@code seq}, in outbox order: a range of the primary key. */
+    public List<OutboxEntry> after(long seq, int limit) {
         return store.jdbc().sql("""
-                        SELECT o.seq, o.change_kind, o.alert, o.created_at
-                          FROM siem_pending p JOIN siem_outbox o ON o.seq = p.seq
-                         WHERE p.exporter_id = :exporter
-                         ORDER BY p.seq
+                        SELECT seq, change_kind, alert, created_at
+                          FROM siem_outbox
+                         WHERE seq > :after
+                         ORDER BY seq
                          LIMIT :limit""")
-                .param("exporter", exporterId)
+                .param("after", seq)
                 .param("limit", limit)
                 .query(mapper)
                 .list();
     }
 
-    /** Marks rows as accepted by the exporter's SIEM and records the success, in one transaction. */
-    public void delivered(String exporterId, List<Long> seqs) {
+    /**
+     * The exporter's cursor: its SIEM accepted every row up to this sequence. For an exporter that no
+     * longer exists, {@link Long#MAX_VALUE} (nothing is pending for it).
+     */
+    public long deliveredThrough(String exporterId) {
+        return store.jdbc().sql("SELECT delivered_through FROM siem_delivery_status WHERE exporter_id = :exporter")
+                .param("exporter", exporterId)
+                .query(Long.class)
+                .optional()
+                .orElse(Long.MAX_VALUE);
+    }
+
+    /**
+     * Moves the exporter's cursor to {@code seq} (its SIEM accepted every row up to it) and records the
+     * success, in one statement. A cursor already at or past {@code seq} stays where it is, so marking the
+     * same batch twice counts it once.
+     */
+    public void delivered(String exporterId, long seq) {
         Objects.requireNonNull(exporterId, "exporterId");
-        if (seqs.isEmpty()) {
-            return;
-        }
-        Instant now = store.now();
-        store.inTransaction(() -> {
-            int marked = 0;
-            for (int from = 0; from < seqs.size(); from += 1000) {
-                marked += store.jdbc().sql("DELETE FROM siem_pending WHERE exporter_id = :exporter AND seq IN (:seqs)")
-                        .param("exporter", exporterId)
-                        .param("seqs", seqs.subList(from, Math.min(seqs.size(), from + 1000)))
-                        .update();
-            }
-            ensureStatus(exporterId);
-            store.jdbc().sql("""
-                            UPDATE siem_delivery_status
-                               SET delivered = delivered + :count, last_delivered_at = :now, last_attempt_at = :now,
-                                   failures = 0, last_error = NULL, next_attempt_at = NULL
-                             WHERE exporter_id = :exporter""")
-                    .param("count", marked)
-                    .param("now", Times.toDb(now))
-                    .param("exporter", exporterId)
-                    .update();
-        });
+        store.jdbc().sql("""
+                        UPDATE siem_delivery_status
+                           SET delivered = delivered + (SELECT COUNT(*) FROM siem_outbox o
+                                                         WHERE o.seq > siem_delivery_status.delivered_through
+                                                           AND o.seq <= :through),
+                               delivered_through = :through, last_delivered_at = :now, last_attempt_at = :now,
+                               failures = 0, last_error = NULL, next_attempt_at = NULL
+                         WHERE exporter_id = :exporter AND delivered_through < :through""")
+                .param("through", seq)
+                .param("now", Times.toDb(store.now()))
+                .param("exporter", exporterId)
+                .update();
     }
 
     /** Records a failed attempt and when the worker tries again. */
     public void failed(String exporterId, String message, Instant nextAttempt) {
         Instant now = store.now();
-        store.inTransaction(() -> {
-            ensureStatus(exporterId);
-            store.jdbc().sql("""
-                            UPDATE siem_delivery_status
-                               SET failures = failures + 1, last_error = :error, last_error_at = :now,
-                                   last_attempt_at = :now, next_attempt_at = :next
-                             WHERE exporter_id = :exporter""")
-                    .param("error", message.length() > 2000 ? message.substring(0, 2000) : message)
-                    .param("now", Times.toDb(now))
-                    .param("next", Times.toDb(Times.storable(nextAttempt)))
-                    .param("exporter", exporterId)
-                    .update();
-        });
+        store.jdbc().sql("""
+                        UPDATE siem_delivery_status
+                           SET failures = failures + 1, last_error = :error, last_error_at = :now,
+                               last_attempt_at = :now, next_attempt_at = :next
+                         WHERE exporter_id = :exporter""")
+                .param("error", message.length() > 2000 ? message.substring(0, 2000) : message)
+                .param("now", Times.toDb(now))
+                .param("next", Times.toDb(Times.storable(nextAttempt)))
+                .param("exporter", exporterId)
+                .update();
     }
 
+    /** What is past the exporter's cursor. */
     public Backlog backlog(String exporterId) {
         return store.jdbc().sql("""
                         SELECT COUNT(*) AS n, MIN(o.created_at) AS oldest
-                          FROM siem_pending p JOIN siem_outbox o ON o.seq = p.seq
-                         WHERE p.exporter_id = :exporter""")
-                .param("exporter", exporterId)
+                          FROM siem_outbox o
+                         WHERE o.seq > :after""")
+                .param("after", deliveredThrough(exporterId))
                 .query((rs, row) -> new Backlog(rs.getLong("n"), Times.fromDb(rs, "oldest")))
                 .single();
     }
@@ -143,23 +146,33 @@ public final class OutboxRepository {
                 .orElse(DeliveryStatus.NONE);
     }
 
-    /** Deletes rows every exporter has delivered that are older than {@code before}; returns how many. */
+    /**
+     * Deletes rows every exporter has delivered (at or below the lowest cursor; any row when there is no
+     * exporter) that are older than {@code before}, in transactions of at most {@value #PURGE_CHUNK}
+     * sequences; returns how many.
+     */
     public int purgeDelivered(Instant before) {
-        return store.jdbc().sql("""
-                        DELETE FROM siem_outbox
+        record Range(Long first, Long last) {
+        }
+        Range old = store.jdbc().sql("""
+                        SELECT MIN(seq) AS first_seq, MAX(seq) AS last_seq FROM siem_outbox
                          WHERE created_at < :before
-                           AND NOT EXISTS (SELECT 1 FROM siem_pending p WHERE p.seq = siem_outbox.seq)""")
+                           AND seq <= COALESCE((SELECT MIN(delivered_through) FROM siem_delivery_status),
+                                               (SELECT last_seq FROM siem_outbox_head WHERE id = 1))""")
                 .param("before", Times.toDb(before))
-                .update();
-    }
-
-    private void ensureStatus(String exporterId) {
-        store.jdbc().sql("""
-                        INSERT INTO siem_delivery_status (exporter_id, delivered, failures)
-                        SELECT id, 0, 0 FROM siem_exporters e
-                         WHERE e.id = :exporter
-                           AND NOT EXISTS (SELECT 1 FROM siem_delivery_status s WHERE s.exporter_id = :exporter)""")
-                .param("exporter", exporterId)
-                .update();
+                .query((rs, row) -> new Range(rs.getObject("first_seq", Long.class), rs.getObject("last_seq", Long.class)))
+                .single();
+        if (old.first() == null) {
+            return 0;
+        }
+        int purged = 0;
+        for (long from = old.first() - 1; from < old.last(); from += PURGE_CHUNK) {
+            purged += store.jdbc().sql("DELETE FROM siem_outbox WHERE seq > :from AND seq <= :to AND created_at < :before")
+                    .param("from", from)
+                    .param("to", Math.min(old.last(), from + PURGE_CHUNK))
+                    .param("before", Times.toDb(before))
+                    .update();
+        }
+        return purged;
     }
 }

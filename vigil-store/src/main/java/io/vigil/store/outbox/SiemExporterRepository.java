@@ -31,7 +31,8 @@ public final class SiemExporterRepository {
     }
 
     /**
-     * Adds an exporter. It receives the alerts raised or changed from now on.
+     * Adds an exporter with its delivery cursor at the end of the outbox: it receives the alerts raised
+     * or changed from now on.
      *
      * @throws AlreadyExistsException when the id is taken
      */
@@ -39,12 +40,19 @@ public final class SiemExporterRepository {
                                  String user) {
         Instant now = store.now();
         try {
-            store.jdbc().sql("""
-                            INSERT INTO siem_exporters (id, name, kind, enabled, settings, created_at, updated_at, updated_by)
-                            VALUES (:id, :name, :kind, :enabled, :settings, :now, :now, :user)""")
-                    .param("id", id).param("name", name).param("kind", kind).param("enabled", enabled)
-                    .param("settings", store.json().write(settings)).param("now", Times.toDb(now)).param("user", user)
-                    .update();
+            store.inTransaction(() -> {
+                store.jdbc().sql("""
+                                INSERT INTO siem_exporters (id, name, kind, enabled, settings, created_at, updated_at, updated_by)
+                                VALUES (:id, :name, :kind, :enabled, :settings, :now, :now, :user)""")
+                        .param("id", id).param("name", name).param("kind", kind).param("enabled", enabled)
+                        .param("settings", store.json().write(settings)).param("now", Times.toDb(now)).param("user", user)
+                        .update();
+                store.jdbc().sql("""
+                                INSERT INTO siem_delivery_status (exporter_id, delivered, failures, delivered_through)
+                                SELECT :id, 0, 0, last_seq FROM siem_outbox_head WHERE id = 1""")
+                        .param("id", id)
+                        .update();
+            });
         } catch (DuplicateKeyException e) {
             throw new AlreadyExistsException(EXPORTER + " " + id + " already exists", e);
         }
@@ -76,7 +84,7 @@ public final class SiemExporterRepository {
         });
     }
 
-    /** Removes the exporter with its undelivered marks and status; returns whether it existed. */
+    /** Removes the exporter with its cursor and delivery status; returns whether it existed. */
     public boolean delete(String id) {
         return store.jdbc().sql("DELETE FROM siem_exporters WHERE id = :id").param("id", id).update() > 0;
     }

@@ -2,11 +2,11 @@ package io.vigil.integrations.siem.sentinel;
 
 import io.vigil.integrations.siem.ExportProperties;
 import io.vigil.integrations.siem.ExportRecord;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Outbox records as Logs Ingestion rows (the {@link SecurityAlertTable} columns, typed as the stream
@@ -14,20 +14,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IngestionRows {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private IngestionRows() {
     }
 
-    /** The record's row as the JSON of one object. */
+    /** The record's row, the table's columns in its order, as the JSON of one object. */
     static byte[] render(ExportRecord record, String consoleBaseUrl) {
         Map<String, Object> all = SecurityAlertRow.of(record.alert(), record.generated(), consoleBaseUrl,
                 ExportProperties.of(record));
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (String column : SecurityAlertTable.COLUMNS.keySet()) {
-            row.put(column, all.get(column));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try (JsonGenerator g = SecurityAlertRow.generator(out)) {
+            SecurityAlertRow.writeObject(g, all, SecurityAlertTable.COLUMNS.keySet());
         }
-        return JSON.writeValueAsBytes(row);
+        return out.toByteArray();
     }
 
     /** Ends (exclusive) of consecutive runs of rows whose JSON array weighs at most {@code maxBytes} (a lone oversized row makes its own run). */

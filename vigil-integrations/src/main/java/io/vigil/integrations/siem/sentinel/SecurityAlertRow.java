@@ -4,6 +4,7 @@ import io.vigil.model.alert.Alert;
 import io.vigil.model.alert.Entity;
 import io.vigil.model.alert.MitreTactic;
 import io.vigil.model.alert.MitreTechnique;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -86,21 +87,30 @@ public final class SecurityAlertRow {
 
     /** The row as one line of JSON. */
     public static String json(Alert alert, Instant generated, String consoleBaseUrl) {
-        return write(g -> {
-            g.writeStartObject();
-            for (var column : of(alert, generated, consoleBaseUrl).entrySet()) {
-                g.writeName(column.getKey());
-                Object v = column.getValue();
-                if (v == null) {
-                    g.writeNull();
-                } else if (v instanceof Boolean b) {
-                    g.writeBoolean(b);
-                } else {
-                    g.writeString(v.toString());
-                }
+        Map<String, Object> row = of(alert, generated, consoleBaseUrl);
+        return write(g -> writeObject(g, row, row.keySet()));
+    }
+
+    /** The row's {@code columns}, in that order, as one JSON object. */
+    static void writeObject(JsonGenerator g, Map<String, Object> row, Iterable<String> columns) {
+        g.writeStartObject();
+        for (String column : columns) {
+            g.writeName(column);
+            Object v = row.get(column);
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else {
+                g.writeString(v.toString());
             }
-            g.writeEndObject();
-        });
+        }
+        g.writeEndObject();
+    }
+
+    /** A generator over UTF-8 bytes, for writing rows without building a tree. */
+    static JsonGenerator generator(OutputStream out) {
+        return JSON.createGenerator(out);
     }
 
     static String entities(List<Entity> entities) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -102,9 +103,18 @@ public final class SentinelExporter implements SiemExporter {
         return headers;
     }
 
+    /**
+     * The fastest deflate level: Azure's 1 MB limit holds for the uncompressed body too, and JSON rows
+     * shrink far below that at any level, so a stronger level would cost CPU (three times as much)
+     * and buy no larger call, only a few bytes less on the wire.
+     */
     private static byte[] gzip(byte[] json) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             gz.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
