@@ -10,12 +10,14 @@ import io.vigil.integrations.ldap.testing.AdLikeDirectory;
 import io.vigil.model.directory.TaggedIdentity;
 import io.vigil.model.user.Role;
 import io.vigil.server.directory.DirectoryInventory;
+import io.vigil.server.directory.VaultReference;
 import io.vigil.server.security.RunningServer;
 import io.vigil.simulators.core.SeedAccount;
 import io.vigil.simulators.core.SimulatorOptions;
 import io.vigil.simulators.cyberark.CyberArkSimulator;
 import io.vigil.store.PageRequest;
 import io.vigil.store.audit.AuditFilter;
+import io.vigil.store.pam.PasswordReset;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdentityActionsTest {
 
-    private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" id=\"reset-key-cyberark\" value=\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" id=\"reset-key-[^\"]+\" value=\"([^\"]+)\"");
     private static final Pattern RESET_ID = Pattern.compile("id=\"reset-([^\"]+)\"");
     private static final String TARGET = "LAB\\svc_sql";
 
@@ -214,6 +216,44 @@ class IdentityActionsTest {
                 .items()).extracting(e -> e.action()).contains("identity.mark.set", "identity.mark.remove");
         assertThat(admin.post("/identities/" + alice + "/marks", Map.of("mark", "kerberoastable", "set", "true"))
                 .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anAdminApprovesOrRejectsAResetThatAwaitsApproval() {
+        String awaiting = awaitingApproval("approve-me");
+        String other = awaitingApproval("reject-me");
+        String decide = "/identities/" + bob + "/password-resets/";
+        for (String user : List.of("security-reader", "security-operator")) {
+            ConsoleBrowser browser = ConsoleBrowser.signIn(server, user);
+            assertThat(page(browser, "/identities/" + bob)).as(user).contains("st-awaiting_approval")
+                    .doesNotContain("Approve the reset");
+            assertThat(browser.htmxPost(decide + awaiting + "/approve", Map.of()).statusCode()).as(user).isEqualTo(403);
+        }
+        ConsoleBrowser admin = ConsoleBrowser.signIn(server, "security-admin");
+        assertThat(page(admin, "/identities/" + bob)).contains("Approve the reset", "action=\"" + decide + awaiting + "/approve\"");
+
+        String rejected = ok(admin.htmxPost(decide + other + "/reject", Map.of("comment", "a planned change")));
+        assertThat(rejected).contains("st-rejected", "rejected by security-admin: a planned change")
+                .doesNotContain("hx-trigger").doesNotContain("Approve the reset");
+        String approved = ok(admin.htmxPost(decide + awaiting + "/approve", Map.of()));
+        // on its way to the vault: still polled, no longer awaiting a decision
+        assertThat(approved).contains("Decided by security-admin", "hx-trigger=\"every 2s\"")
+                .doesNotContain("st-awaiting_approval").doesNotContain("Approve the reset");
+        assertThat(server.database().auditLog().find(AuditFilter.any().withActor("security-admin"), PageRequest.of(0, 100))
+                .items()).extracting(e -> e.action()).contains("pam.reset.approve", "pam.reset.reject");
+        // decided once: a second decision is refused
+        assertThat(admin.htmxPost(decide + other + "/approve", Map.of()).statusCode()).isEqualTo(400);
+    }
+
+    /** A reset of bob's password stored as the automatic response stores it when approval is required. */
+    private static String awaitingApproval(String key) {
+        VaultReference vault = server.context().getBean(DirectoryInventory.class).current()
+                .vaultAccountsOf(java.util.UUID.fromString(bob)).get(0);
+        String id = "reset-" + key;
+        server.database().passwordResets().createOnce(PasswordReset.request(id, key, vault.connectionId(),
+                vault.accountId(), "LAB\\bob", bob, "automatic response to a test alert", "automatic-response", null,
+                PasswordReset.AWAITING_APPROVAL));
+        return id;
     }
 
     private static String sidOf(String sam) {

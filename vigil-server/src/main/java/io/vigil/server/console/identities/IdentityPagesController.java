@@ -9,9 +9,11 @@ import io.vigil.server.console.internal.Htmx;
 import io.vigil.server.console.internal.ListPage;
 import io.vigil.server.console.internal.QueryLinks;
 import io.vigil.server.directory.DirectoryInventory;
+import io.vigil.server.directory.VaultReference;
 import io.vigil.server.identities.IdentityDetailView;
 import io.vigil.server.identities.IdentityQuery;
 import io.vigil.server.identities.IdentityService;
+import io.vigil.server.identities.IdentityView;
 import io.vigil.server.incidents.IncidentService;
 import io.vigil.server.incidents.IncidentSummaryView;
 import io.vigil.server.pam.PasswordResetRequest;
@@ -20,7 +22,6 @@ import io.vigil.server.pam.PasswordResets;
 import io.vigil.server.security.AdminAccess;
 import io.vigil.server.security.ReaderAccess;
 import io.vigil.store.PageRequest;
-import io.vigil.store.VigilDatabase;
 import io.vigil.store.incidents.IncidentFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
@@ -52,15 +53,13 @@ class IdentityPagesController {
     private final IncidentService incidents;
     private final PasswordResets resets;
     private final DirectoryInventory inventory;
-    private final VigilDatabase database;
 
     IdentityPagesController(IdentityService identities, IncidentService incidents, PasswordResets resets,
-            DirectoryInventory inventory, VigilDatabase database) {
+            DirectoryInventory inventory) {
         this.identities = identities;
         this.incidents = incidents;
         this.resets = resets;
         this.inventory = inventory;
-        this.database = database;
     }
 
     @GetMapping
@@ -87,12 +86,9 @@ class IdentityPagesController {
         model.addAttribute("identity", identity);
         model.addAttribute("incidents", incidents.find(IncidentFilter.any().withEntityKeys(identities.entityKeysOf(identity)),
                 PageRequest.first(RECENT)).map(IncidentSummaryView::of));
-        List<ResetAction> actions = identity.inDirectory() && identity.samAccountName() != null
-                ? ResetAction.of(identity, database.pamConnections().all()) : List.of();
+        List<ResetAction> actions = ResetAction.of(vaultAccountsOf(identity));
         model.addAttribute("resetActions", actions);
-        model.addAttribute("resets", actions.isEmpty() ? List.of()
-                : resets.find(ResetAction.target(identity), PageRequest.first(RECENT)).items().stream()
-                        .map(r -> ResetState.of(id, r)).toList());
+        model.addAttribute("resets", detail.passwordResets().stream().limit(RECENT).map(r -> ResetState.of(id, r)).toList());
         model.addAttribute("markable", identity.sid() != null);
         model.addAttribute("marked", detail.marks().stream().map(IdentityDetailView.MarkView::mark).toList());
         return "identities/detail";
@@ -118,11 +114,13 @@ class IdentityPagesController {
     @AdminAccess
     String reset(@PathVariable("id") String id, @RequestParam("vendor") String vendor,
             @RequestParam(name = "reason", defaultValue = "") String reason,
+            @RequestParam(name = "connectionId", required = false) String connectionId,
             @RequestParam(name = "idempotencyKey", defaultValue = "") String idempotencyKey, Principal user,
             HttpServletRequest request, Model model) {
         var identity = identities.detail(id).identity();
-        ResetAction action = ResetAction.of(identity, database.pamConnections().all()).stream()
-                .filter(a -> a.vendor().equals(vendor.toLowerCase(Locale.ROOT))).findFirst()
+        ResetAction action = ResetAction.of(vaultAccountsOf(identity)).stream()
+                .filter(a -> a.vendor().equals(vendor.toLowerCase(Locale.ROOT))
+                        && (connectionId == null || connectionId.equals(a.connectionId()))).findFirst()
                 .orElseThrow(() -> new InvalidRequestException("vendor", "no connected " + vendor
                         + " vault manages " + identity.name()));
         PasswordResetView reset = resets.request(new PasswordResetRequest(ResetAction.target(identity), reason,
@@ -131,9 +129,31 @@ class IdentityPagesController {
             return "redirect:/identities/{id}";
         }
         model.addAttribute("state", ResetState.of(id, reset));
-        model.addAttribute("nextAction", new ResetAction(action.vendor(), action.label(), action.connectionId(),
-                UUID.randomUUID().toString()));
+        model.addAttribute("nextAction", action.renewed());
         return "identities/reset :: submitted";
+    }
+
+    /**
+     * An admin's decision on a reset that awaits approval (the automatic response's, when configured
+     * so), through the same path as the API's approve and reject; answers the reset's state.
+     */
+    @PostMapping("/{id}/password-resets/{resetId}/{decision:approve|reject}")
+    @AdminAccess
+    String decide(@PathVariable("id") String id, @PathVariable("resetId") String resetId,
+            @PathVariable("decision") String decision, @RequestParam(name = "comment", required = false) String comment,
+            Principal user, HttpServletRequest request, Model model) {
+        PasswordResetView decided = "approve".equals(decision) ? resets.approve(resetId, user.getName(), comment)
+                : resets.reject(resetId, user.getName(), comment);
+        if (!Htmx.isRequest(request)) {
+            return "redirect:/identities/{id}";
+        }
+        model.addAttribute("state", ResetState.of(id, decided));
+        return "identities/reset :: state";
+    }
+
+    /** The vault accounts that are this identity; none for an account the directory inventory lacks. */
+    private List<VaultReference> vaultAccountsOf(IdentityView identity) {
+        return identity.inDirectory() ? inventory.current().vaultAccountsOf(UUID.fromString(identity.id())) : List.of();
     }
 
     /** A reset's state, which htmx polls while it is not final. */

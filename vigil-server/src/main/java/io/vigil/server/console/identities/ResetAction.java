@@ -1,43 +1,42 @@
 package io.vigil.server.console.identities;
 
-import io.vigil.integrations.pam.PamVendor;
 import io.vigil.server.api.ApiValues;
+import io.vigil.server.directory.VaultReference;
 import io.vigil.server.identities.IdentityView;
-import io.vigil.store.pam.PamConnection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * "Reset password by <vendor>" as the identity page's ⋯ menu offers it: one per vault that manages
- * the identity (its {@code managed_by_…} tags).
+ * "Reset password by <vendor>" as the identity page's ⋯ menu offers it: one per vault connection
+ * whose account is this identity (the inventory's vault references, the match behind its "Managed by"
+ * tags and what the reset request resolves to).
  *
  * @param vendor         the API name, e.g. {@code cyberark}
- * @param connectionId   the vendor's one enabled connection, or null to let the request find the vault
+ * @param connectionId   the vault connection holding the account
  * @param idempotencyKey new for each rendering of the form, so a double click submits one request
  */
 public record ResetAction(String vendor, String label, String connectionId, String idempotencyKey) {
 
-    private static final String TAG_PREFIX = "managed_by_";
-
-    /** The actions for the identity, given every stored vault connection. */
-    static List<ResetAction> of(IdentityView identity, List<PamConnection> connections) {
-        return identity.tags().stream().filter(t -> t.startsWith(TAG_PREFIX))
-                .map(t -> PamVendor.valueOf(t.substring(TAG_PREFIX.length()).toUpperCase(Locale.ROOT)))
-                .map(v -> new ResetAction(ApiValues.name(v), v.resetActionLabel(), onlyConnection(v, connections),
+    /** The actions for the identity's vault accounts, one per connection. */
+    static List<ResetAction> of(List<VaultReference> vaultAccounts) {
+        return vaultAccounts.stream().map(r -> List.of(r.vendor().name(), r.connectionId())).distinct()
+                .map(key -> vaultAccounts.stream().filter(r -> r.vendor().name().equals(key.get(0))
+                        && Objects.equals(r.connectionId(), key.get(1))).findFirst().orElseThrow())
+                .map(r -> new ResetAction(ApiValues.name(r.vendor()), r.vendor().resetActionLabel(), r.connectionId(),
                         UUID.randomUUID().toString()))
                 .toList();
     }
 
-    private static String onlyConnection(PamVendor vendor, List<PamConnection> connections) {
-        List<String> ids = connections.stream().filter(c -> c.enabled() && vendor.name().equals(c.vendor()))
-                .map(PamConnection::id).toList();
-        return ids.size() == 1 ? ids.get(0) : null;
+    /** The same action with a fresh idempotency key, for the next deliberate request. */
+    ResetAction renewed() {
+        return new ResetAction(vendor, label, connectionId, UUID.randomUUID().toString());
     }
 
     /**
-     * How the vaults name a directory identity: {@code NETBIOS\sAMAccountName}, the NetBIOS name taken as
-     * the DNS domain's first label (AD's usual naming, and what the reset request matches vault accounts by).
+     * How the reset request names a directory identity: {@code NETBIOS\sAMAccountName}, the NetBIOS name
+     * taken as the DNS domain's first label (the request resolves it through the inventory).
      */
     static String target(IdentityView identity) {
         String domain = identity.domain() == null ? "" : identity.domain();
