@@ -1,0 +1,216 @@
+package io.vigil.benchmarks;
+
+import io.vigil.model.alert.Alert;
+import io.vigil.model.alert.AlertStatus;
+import io.vigil.model.alert.Classification;
+import io.vigil.model.alert.Entity;
+import io.vigil.model.alert.Evidence;
+import io.vigil.model.alert.MitreTactic;
+import io.vigil.model.alert.MitreTechnique;
+import io.vigil.model.alert.Severity;
+import io.vigil.model.directory.DirectoryIdentity;
+import io.vigil.model.directory.DirectoryObjectKind;
+import io.vigil.model.directory.DirectorySnapshot;
+import io.vigil.model.user.Role;
+import io.vigil.server.VigilServer;
+import io.vigil.server.config.ResolvedSettings;
+import io.vigil.server.config.ServerConfig;
+import io.vigil.server.config.ServerSetting;
+import io.vigil.store.VigilDatabase;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Console pages against a large store: a start-dev server (H2 file database, as a small site runs
+ * it) holding a synced domain of 50,000 users and 100,000 alerts in incidents, read by a signed-in
+ * browser-like client (session cookie from the sign-in form) over loopback. Each page is requested
+ * until warm, then timed; the time is the client's, request sent to last byte received, so it bounds
+ * the server's time from above.
+ *
+ * <pre>
+ * java -cp … io.vigil.benchmarks.ConsolePageLoad [identities, default 50000] [alerts, default 100000] [timed requests per page, default 30]
+ * </pre>
+ */
+public final class ConsolePageLoad {
+
+    private static final String USER = "page-load";
+    private static final String PASSWORD = "page-load-password-1";
+    private static final String DOMAIN = "corp.example";
+    private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        int identities = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int alerts = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int timed = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Path data = Files.createTempDirectory("vigil-pages");
+
+        long seeding = System.nanoTime();
+        String alertId;
+        String incidentId;
+        try (ConfigurableApplicationContext server = start(data)) {
+            VigilDatabase database = server.getBean(VigilDatabase.class);
+            database.users().create(USER, server.getBean(PasswordEncoder.class).encode(PASSWORD), Role.GLOBAL_ADMIN);
+            database.directoryInventory().replace(directory(identities), Map.of());
+            alertId = seedAlerts(database, alerts, identities);
+            incidentId = database.incidents().findByAlert(alertId).orElseThrow().id();
+        }
+        System.out.printf("seeded %,d identities and %,d alerts in %.0f s%n", identities, alerts,
+                (System.nanoTime() - seeding) / 1e9);
+
+        // a restart loads the inventory from the store, as after any sync
+        try (ConfigurableApplicationContext server = start(data)) {
+            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort();
+            HttpClient browser = signedIn(base);
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("overview", "/");
+            pages.put("identities", "/identities");
+            pages.put("identities, search", "/identities?search=user0123");
+            pages.put("identities, by risk", "/identities?sort=risk");
+            pages.put("identities, page 500", "/identities?offset=25000");
+            pages.put("identity", "/identities/" + guidOf(123));
+            pages.put("alerts", "/alerts");
+            pages.put("alerts, high", "/alerts?severity=high");
+            pages.put("alerts, page 1000", "/alerts?offset=50000");
+            pages.put("alert", "/alerts/" + alertId);
+            pages.put("incidents", "/incidents");
+            pages.put("incident", "/incidents/" + incidentId);
+            pages.put("audit log", "/settings/audit");
+            pages.put("detectors", "/settings/detectors");
+            System.out.printf("%-22s %8s %8s %8s %8s%n", "page", "p50 ms", "p95 ms", "max ms", "bytes");
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                time(browser, base, page.getKey(), page.getValue(), timed);
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path data) {
+        return VigilServer.run(ServerConfig.of(ServerConfig.Mode.DEVELOPMENT, ResolvedSettings.resolve(
+                Map.of(ServerSetting.HTTP_PORT, "0", ServerSetting.DATA_DIR, data.toString()), Map.of(), null)));
+    }
+
+    /** A domain of users, every tenth a service account with an SPN, with stable GUIDs and SIDs. */
+    private static DirectorySnapshot directory(int count) {
+        List<DirectoryIdentity> users = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String sam = name(i);
+            users.add(new DirectoryIdentity(DirectoryObjectKind.USER, DOMAIN, "CN=" + sam + ",OU=Staff,DC=corp,DC=example",
+                    "S-1-5-21-100-200-300-" + (10_000 + i), guidOf(i), sam, sam + "@" + DOMAIN, "User " + i, null,
+                    i % 10 == 0 ? List.of("HTTP/app" + i + "." + DOMAIN) : List.of(), 0, null, null,
+                    "S-1-5-21-100-200-300-513", List.of(), List.of(), T0, 1000 + i));
+        }
+        return new DirectorySnapshot(DOMAIN, "dc01." + DOMAIN, 1000 + count, T0, users);
+    }
+
+    /**
+     * Alerts on the directory's accounts, stored and grouped into incidents as the alert writer does,
+     * a thousand to a transaction (on H2 this takes a quarter of an hour for 100,000). Returns the id
+     * of one of them.
+     */
+    private static String seedAlerts(VigilDatabase database, int count, int identities) {
+        Severity[] severities = Severity.values();
+        String one = null;
+        for (int from = 0; from < count; from += 1_000) {
+            List<Alert> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 1_000); i++) {
+                batch.add(alert(i, severities[i % severities.length], identities));
+            }
+            database.inTransaction(() -> batch.forEach(a -> {
+                database.alerts().save(a);
+                database.incidents().group(a.id(), Duration.ofHours(2));
+            }));
+            one = batch.get(0).id();
+            if ((from / 1_000) % 10 == 9) {
+                System.out.printf("  %,d alerts stored%n", from + 1_000);
+            }
+        }
+        return one;
+    }
+
+    private static Alert alert(int i, Severity severity, int identities) {
+        String account = name((i * 7) % identities);
+        Instant start = T0.plus(Duration.ofMinutes(i));
+        String host = "ws-" + (i % 5_000);
+        return new Alert("pl-" + i, "kerberoasting", "2410", "KerberoastingSecurityAlert",
+                "Suspected Kerberoasting by " + account, severity, account + " asked for service tickets of many accounts",
+                List.of("Reset the service accounts' passwords"), start, start.plus(Duration.ofMinutes(5)),
+                List.of(MitreTactic.CREDENTIAL_ACCESS), List.of(MitreTechnique.of("T1558.003", "Kerberoasting")),
+                "CORP\\" + account,
+                List.of(new Entity.AccountEntity(account, "CORP", "S-1-5-21-100-200-300-" + (10_000 + (i * 7) % identities)),
+                        new Entity.HostEntity(host, DOMAIN), new Entity.IpEntity("10.1." + (i % 250) + "." + (i % 200 + 1))),
+                Map.of("requestedTickets", "12"),
+                List.of(new Evidence(start.plusSeconds(10), 4769, "dc01." + DOMAIN, 2L * i, "ticket", "TGS for svc_a"),
+                        new Evidence(start.plusSeconds(20), 4769, "dc01." + DOMAIN, 2L * i + 1, "ticket", "TGS for svc_b")),
+                2, AlertStatus.NEW, Classification.UNDETERMINED);
+    }
+
+    private static String name(int i) {
+        return String.format("user%05d", i);
+    }
+
+    private static UUID guidOf(int i) {
+        return new UUID(0x5eed_0000_0000_0000L, i);
+    }
+
+    /** Signs in through the console's form, as a browser does, and keeps the session cookie. */
+    private static HttpClient signedIn(String base) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        String body = "username=" + USER + "&password=" + PASSWORD + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = signIn.headers().firstValue("Location").orElse("");
+        if (signIn.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + signIn.statusCode() + " " + location);
+        }
+        return http;
+    }
+
+    private static void time(HttpClient browser, String base, String name, String path, int timed) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).build();
+        int bytes = 0;
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> warm = browser.send(request, HttpResponse.BodyHandlers.ofString());
+            if (warm.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + warm.statusCode());
+            }
+            bytes = warm.body().length();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < timed; i++) {
+            long start = System.nanoTime();
+            browser.send(request, HttpResponse.BodyHandlers.ofString());
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf("%-22s %8.1f %8.1f %8.1f %8d%n", name, millis.get(millis.size() / 2),
+                millis.get((int) Math.ceil(0.95 * millis.size()) - 1), millis.get(millis.size() - 1), bytes);
+    }
+}
