@@ -38,8 +38,8 @@ import tools.jackson.databind.ObjectMapper;
  * {@code /api/v1/events} over loopback; only 202 answers (journaled, fsync'd) count. The clients send
  * as fast as the server answers, or, given a rate, pace themselves to that many events a second in
  * total: latency is a property of a load, and at saturation it only measures the length of the
- * queues. Several times a second a marker batch — a Kerberoasting burst from an address used once —
- * is sent, and the time from its acknowledgement until its alert is returned by
+ * queues. Several times a second (one at a time) a marker batch — a Kerberoasting burst from an
+ * address used once — is sent, and the time from its acknowledgement until its alert is returned by
  * {@code /api/v1/alerts} is measured; with a few hundred markers a run, p99 is not just its slowest.
  *
  * <pre>
@@ -192,32 +192,26 @@ public final class IngestLoad {
     }
 
     /**
-     * Sends Kerberoasting markers at the given rate, each from an address of its own, and measures for
-     * each how long after its acknowledgement its alert can be read.
+     * Sends Kerberoasting markers at up to the given rate, each from an address of its own, one at a
+     * time: each is watched until its alert can be read before the next is sent, so that watching never
+     * adds more load than one poller (concurrent pollers would slow the server they measure).
      */
     private static List<Long> markers(HttpClient http, String base, String auth, long end, int perSecond)
             throws Exception {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService watchers = Executors.newCachedThreadPool();
+        List<Long> latencies = new ArrayList<>();
         long interval = TimeUnit.SECONDS.toNanos(1) / Math.max(1, perSecond);
-        long due = System.nanoTime();
         for (int marker = 0; System.nanoTime() < end; marker++) {
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
-            due += interval;
+            long due = System.nanoTime() + interval;
             // the alert query matches any part of an entity: three-digit last octets keep one address from
             // being a part of another
             String address = "10.99." + (marker / 150) + "." + (100 + marker % 150);
-            watchers.submit(() -> {
-                if (post(http, base, auth, markerBatch(address)) == 202) {
-                    long acked = System.nanoTime();
-                    awaitAlert(http, base, auth, address, acked).ifPresent(latencies::add);
-                }
-                return null;
-            });
+            if (post(http, base, auth, markerBatch(address)) == 202) {
+                long acked = System.nanoTime();
+                awaitAlert(http, base, auth, address, acked).ifPresent(latencies::add);
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
         }
-        watchers.shutdown();
-        watchers.awaitTermination(30, TimeUnit.SECONDS);
-        return new ArrayList<>(latencies);
+        return latencies;
     }
 
     private static Optional<Long> awaitAlert(HttpClient http, String base, String auth, String address,
