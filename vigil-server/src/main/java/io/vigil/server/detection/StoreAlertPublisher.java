@@ -1,5 +1,6 @@
 package io.vigil.server.detection;
 
+import io.vigil.server.internal.BackgroundThreads;
 import io.vigil.model.alert.Alert;
 import io.vigil.server.metrics.AlertMetrics;
 import io.vigil.store.VigilDatabase;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -58,11 +58,7 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
             return size() > REMEMBERED;
         }
     };
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vigil-alert-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService writer = BackgroundThreads.scheduler("vigil-alert-writer");
 
     StoreAlertPublisher(VigilDatabase database, AlertMetrics metrics, ApplicationEventPublisher events) {
         this.database = database;

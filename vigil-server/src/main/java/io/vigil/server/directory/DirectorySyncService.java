@@ -1,5 +1,6 @@
 package io.vigil.server.directory;
 
+import io.vigil.server.internal.BackgroundThreads;
 import io.vigil.integrations.ldap.ConnectionCheck;
 import io.vigil.integrations.ldap.DirectorySource;
 import io.vigil.model.audit.AuditOutcome;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -64,11 +64,7 @@ class DirectorySyncService implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "vigil-directory-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = BackgroundThreads.scheduler("vigil-directory-sync");
         executor.scheduleWithFixedDelay(this::syncEnabledSources, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,6 +1,8 @@
 package io.vigil.server.internal;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** What the server's own loops (detection, password resets, …) share when they stop. */
 public final class BackgroundThreads {
@@ -9,6 +11,15 @@ public final class BackgroundThreads {
     public static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private BackgroundThreads() {
+    }
+
+    /** A scheduler on one daemon thread of this name: a server's periodic work never keeps the JVM alive. */
+    public static ScheduledExecutorService scheduler(String threadName) {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Waits up to {@link #STOP_WAIT} for the thread (null: never started) to end; keeps an interrupt. */

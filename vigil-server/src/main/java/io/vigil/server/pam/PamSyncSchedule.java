@@ -1,9 +1,9 @@
 package io.vigil.server.pam;
 
+import io.vigil.server.internal.BackgroundThreads;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.pam.PamConnection;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,11 +33,7 @@ class PamSyncSchedule implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vigil-pam-sync");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = BackgroundThreads.scheduler("vigil-pam-sync");
         scheduler.scheduleWithFixedDelay(this::syncAll, FIRST_AFTER.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 

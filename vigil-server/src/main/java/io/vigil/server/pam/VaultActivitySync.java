@@ -1,5 +1,6 @@
 package io.vigil.server.pam;
 
+import io.vigil.server.internal.BackgroundThreads;
 import io.vigil.detection.spi.VaultActivity;
 import io.vigil.integrations.ldap.IdentityNames;
 import io.vigil.integrations.pam.PamConnector;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -63,11 +63,7 @@ class VaultActivitySync implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vigil-pam-sessions");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = BackgroundThreads.scheduler("vigil-pam-sessions");
         scheduler.scheduleWithFixedDelay(this::syncAll, FIRST_AFTER.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 

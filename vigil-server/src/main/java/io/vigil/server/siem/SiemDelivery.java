@@ -1,5 +1,6 @@
 package io.vigil.server.siem;
 
+import io.vigil.server.internal.BackgroundThreads;
 import io.vigil.integrations.http.Sleeper;
 import io.vigil.integrations.siem.SiemExporter;
 import io.vigil.store.VigilDatabase;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,11 +37,7 @@ class SiemDelivery implements DisposableBean {
     private final VigilDatabase database;
     private final ExporterFactory factory;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vigil-siem-purge");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService housekeeping = BackgroundThreads.scheduler("vigil-siem-purge");
     private volatile boolean stopping;
 
     SiemDelivery(VigilDatabase database, ExporterFactory factory) {

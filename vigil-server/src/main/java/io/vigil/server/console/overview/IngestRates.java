@@ -1,5 +1,6 @@
 package io.vigil.server.console.overview;
 
+import io.vigil.server.internal.BackgroundThreads;
 import io.vigil.server.ingest.IngestStatusService;
 import io.vigil.server.ingest.IngestStatusService.SourceStatus;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -44,11 +44,7 @@ class IngestRates implements DisposableBean {
     IngestRates(Supplier<Map<String, Long>> counts, Clock clock, boolean sampleInBackground) {
         this.counts = counts;
         this.clock = clock;
-        this.sampler = sampleInBackground ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "vigil-ingest-rates");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.sampler = sampleInBackground ? BackgroundThreads.scheduler("vigil-ingest-rates") : null;
         read();
         if (sampler != null) {
             sampler.scheduleAtFixedRate(this::read, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);

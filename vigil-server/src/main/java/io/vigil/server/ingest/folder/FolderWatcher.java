@@ -1,5 +1,6 @@
 package io.vigil.server.ingest.folder;
 
+import io.vigil.server.internal.BackgroundThreads;
 import io.vigil.ingest.source.EventSources;
 import io.vigil.server.config.ServerConfig;
 import io.vigil.server.ingest.EventIntake;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -58,11 +58,7 @@ public class FolderWatcher implements SmartLifecycle {
         }
         droppedFile = new DroppedFile(intake, EventSources.standard(), () -> running);
         running = true;
-        poller = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "vigil-folder-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        poller = BackgroundThreads.scheduler("vigil-folder-watcher");
         poller.scheduleWithFixedDelay(this::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
         log.info("ingesting event files dropped into {}", folder.toAbsolutePath());
     }
