@@ -34,12 +34,13 @@ final class AssemblyPlan {
     /**
      * An EventData {@code <Data>}: named by its Name attribute, known here when the template spells
      * it out ({@code name}), else read from {@code nameParts}; unnamed when both are null or empty.
+     * {@code last} remembers the value's last rendering when the value is one substitution, else null.
      */
-    record DataField(String name, BinXmlNode[] nameParts, BinXmlNode[] value) implements Step {
+    record DataField(String name, BinXmlNode[] nameParts, BinXmlNode[] value, RepeatedValue last) implements Step {
     }
 
     /** A field named by its element: EventData's {@code <Binary>}, or a UserData field by local name. */
-    record NamedField(String name, BinXmlNode[] value) implements Step {
+    record NamedField(String name, BinXmlNode[] value, RepeatedValue last) implements Step {
     }
 
     /** The event filter decides here, before EventData or UserData is read; a rejected record ends here. */
@@ -101,11 +102,11 @@ final class AssemblyPlan {
                 if (name == ElementName.DATA) {
                     steps.add(dataField(element));
                 } else if (name == ElementName.BINARY) {
-                    steps.add(new NamedField(element.name(), element.children()));
+                    steps.add(namedField(element.name(), element.children()));
                 }
             }
             case USER_DATA -> steps.add(new FirstUserDataElement(fields(element, depth)));
-            case USER_DATA_FIELDS -> steps.add(new NamedField(localName(element.name()), element.children()));
+            case USER_DATA_FIELDS -> steps.add(namedField(localName(element.name()), element.children()));
             default -> throw new IllegalStateException("role " + role);
         }
     }
@@ -127,13 +128,22 @@ final class AssemblyPlan {
 
     private static DataField dataField(Element element) {
         BinXmlNode[] nameParts = element.attribute(ElementName.NAME);
+        BinXmlNode[] value = element.children();
         if (nameParts == null) {
-            return new DataField(null, null, element.children());
+            return new DataField(null, null, value, repeatedValue(value));
         }
         if (nameParts.length == 1 && nameParts[0] instanceof Text t) {
-            return new DataField(t.text(), null, element.children());
+            return new DataField(t.text(), null, value, repeatedValue(value));
         }
-        return new DataField(null, nameParts, element.children());
+        return new DataField(null, nameParts, value, repeatedValue(value));
+    }
+
+    private static NamedField namedField(String name, BinXmlNode[] value) {
+        return new NamedField(name, value, repeatedValue(value));
+    }
+
+    private static RepeatedValue repeatedValue(BinXmlNode[] value) {
+        return value.length == 1 && value[0] instanceof Substitution ? new RepeatedValue() : null;
     }
 
     private static String localName(String name) {

@@ -8,8 +8,8 @@ final class CompiledTemplate {
 
     private final BinXmlNode[] roots;
     /**
-     * Built on first use; a template stays with the thread that compiled it, and a plan is immutable,
-     * so even a racy second build would only repeat work.
+     * Built on first use. A template stays with the thread that compiled it (each thread has its own
+     * {@link TemplateLibrary}), which is what lets a plan's steps remember their last values.
      */
     private final AssemblyPlan.Step[][] plans = new AssemblyPlan.Step[AssemblyPlan.ROLES][];
 

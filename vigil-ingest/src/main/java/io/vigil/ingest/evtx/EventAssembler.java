@@ -38,9 +38,9 @@ final class EventAssembler {
     private final TemplateCache templates;
     private final EventFilter filter;
     private final Utf16 text;
-    private final RepeatedString lastProvider = new RepeatedString();
-    private final RepeatedString lastChannel = new RepeatedString(Channels::canonical);
-    private final RepeatedString lastComputer = new RepeatedString();
+    private final RepeatedValue lastProvider = new RepeatedValue();
+    private final RepeatedValue lastChannel = new RepeatedValue(Channels::canonical);
+    private final RepeatedValue lastComputer = new RepeatedValue();
 
     private String provider;
     private String channel;
@@ -108,11 +108,11 @@ final class EventAssembler {
             if (step instanceof DataField field) {
                 String key = field.name() != null ? field.name()
                         : field.nameParts() != null ? text(field.nameParts(), values) : "";
-                put(key.isEmpty() ? unnamedDataName(++unnamedData) : key, text(field.value(), values));
+                put(key.isEmpty() ? unnamedDataName(++unnamedData) : key, text(field.value(), values, field.last()));
             } else if (step instanceof SystemField field) {
                 systemField(field, values);
             } else if (step instanceof NamedField field) {
-                put(field.name(), text(field.value(), values));
+                put(field.name(), text(field.value(), values, field.last()));
             } else if (step instanceof Nested nested) {
                 if (values.type(nested.index()) == ValueType.BINXML
                         && !runNested(values, nested.index(), nested.role(), depth + nested.depth())) {
@@ -178,10 +178,10 @@ final class EventAssembler {
         return number < UNNAMED_DATA_NAMES.length ? UNNAMED_DATA_NAMES[number] : UNNAMED_DATA_PREFIX + number;
     }
 
-    /** {@link #text(BinXmlNode[], SubstitutionValues)}, reusing the last string when it is a repeated string value. */
-    private String text(BinXmlNode[] parts, SubstitutionValues values, RepeatedString last) {
-        if (parts.length == 1 && parts[0] instanceof Substitution s && values.type(s.index()) == ValueType.STRING) {
-            return last.of(values.chunk, values.offset(s.index()), values.size(s.index()), text);
+    /** {@link #text(BinXmlNode[], SubstitutionValues)}, reusing the last string while the value repeats; {@code last} may be null. */
+    private static String text(BinXmlNode[] parts, SubstitutionValues values, RepeatedValue last) {
+        if (last != null && parts.length == 1 && parts[0] instanceof Substitution s && renderable(s, values)) {
+            return last.of(values, s.index());
         }
         return text(parts, values);
     }
@@ -214,11 +214,8 @@ final class EventAssembler {
     }
 
     private static long number(BinXmlNode[] parts, SubstitutionValues values) {
-        if (parts.length == 1 && parts[0] instanceof Substitution s) {
-            Long n = values.integer(s.index());
-            if (n != null) {
-                return n;
-            }
+        if (parts.length == 1 && parts[0] instanceof Substitution s && values.isInteger(s.index())) {
+            return values.integer(s.index());
         }
         return WindowsNumbers.parse(text(parts, values));
     }

@@ -69,11 +69,12 @@ final class SubstitutionValues {
         return index < count ? ValueRenderer.render(chunk, offsets[index], sizes[index], types[index], text) : "";
     }
 
-    /** The slot as a number when it holds an integer type, else {@code null}. */
-    Long integer(int index) {
-        if (index >= count || !ValueType.isInteger(types[index])) {
-            return null;
-        }
+    boolean isInteger(int index) {
+        return index < count && ValueType.isInteger(types[index]);
+    }
+
+    /** The slot's number; only for a slot that {@link #isInteger} says holds one. */
+    long integer(int index) {
         return ValueRenderer.integer(chunk, offsets[index], sizes[index], types[index]);
     }
 }
