@@ -32,6 +32,31 @@ final class Utf16 {
     private CharBuffer evenChars;
     private CharBuffer oddChars;
 
+    private static final long LANE_LOW_BITS = 0x0001000100010001L;
+    private static final long LANE_HIGH_BITS = 0x8000800080008000L;
+
+    /**
+     * Where the first NUL character of {@code [from, end)} starts, or -1; four characters per step.
+     * The lowest lane the bit trick flags is always a true NUL (only lanes above one can be flagged falsely).
+     */
+    static int nextNul(byte[] b, int from, int end) {
+        Bytes.check(b, from, end - from);
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long fourChars = (long) LONG.get(b, i);
+            long nulLanes = (fourChars - LANE_LOW_BITS) & ~fourChars & LANE_HIGH_BITS;
+            if (nulLanes != 0) {
+                return i + 2 * (Long.numberOfTrailingZeros(nulLanes) >>> 4);
+            }
+        }
+        for (; i + 2 <= end; i += 2) {
+            if (b[i] == 0 && b[i + 1] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Decodes with throwaway buffers, for strings read once per chunk at most. */
     static String decode(byte[] b, int offset, int byteLength) {
         return new Utf16().text(b, offset, byteLength);

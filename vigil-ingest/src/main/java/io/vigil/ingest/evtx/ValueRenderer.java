@@ -234,12 +234,9 @@ final class ValueRenderer {
         if (itemType == STRING || itemType == ANSI_STRING) {
             int unit = itemType == STRING ? 2 : 1;
             int start = offset;
-            for (int i = offset; i + unit <= end; i += unit) {
-                boolean terminator = b[i] == 0 && (unit == 1 || b[i + 1] == 0);
-                if (terminator) {
-                    s.add(itemType == STRING ? utf16(b, start, i - start, text) : ansi(b, start, i - start));
-                    start = i + unit;
-                }
+            for (int i; (i = itemType == STRING ? Utf16.nextNul(b, start, end) : ansiNul(b, start, end)) >= 0; ) {
+                s.add(itemType == STRING ? utf16(b, start, i - start, text) : ansi(b, start, i - start));
+                start = i + unit;
             }
             if (start < end - unit + 1) {
                 s.add(itemType == STRING ? utf16(b, start, end - start, text) : ansi(b, start, end - start));
@@ -254,6 +251,15 @@ final class ValueRenderer {
             s.add(render(b, at, item, itemType, text));
         }
         return s.toString();
+    }
+
+    private static int ansiNul(byte[] b, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Items of an array value joined by {@link #ARRAY_SEPARATOR}; most arrays hold one item. */

@@ -34,6 +34,11 @@ class ValueRendererTest {
         assertThat(render(ValueType.ANSI_STRING, "abc\0".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("abc");
         assertThat(render(ValueType.STRING | ValueType.ARRAY, "a\0b\0".getBytes(StandardCharsets.UTF_16LE)))
                 .isEqualTo("a, b");
+        // terminators before, on and after 8-byte steps, an empty item, a character whose high byte is 0
+        // next to one whose low byte is 0, and an unterminated last item
+        assertThat(render(ValueType.STRING | ValueType.ARRAY,
+                "abcdefgh\0\0ij\0\u0100A\u0100\0klmnopq".getBytes(StandardCharsets.UTF_16LE)))
+                .isEqualTo("abcdefgh, , ij, \u0100A\u0100, klmnopq");
     }
 
     @Test
