@@ -25,17 +25,21 @@ final class Chunk {
     private static final int HEADER_CHECKSUMMED_PART_2_START = 128;
 
     private final byte[] bytes;
+    private final int readable;
     private final int index;
     private final long fileOffset;
     private final String source;
 
     /**
      * @param bytes      the chunk, exactly {@link #SIZE} bytes; not modified
+     * @param readable   how many of them were read for this chunk (see {@link ChunkBuffer}): nothing past
+     *                   them is read, so what a buffer held before cannot change how a chunk decodes
      * @param index      the chunk's number in the file, from 0, for error messages
      * @param fileOffset where the chunk starts in the file
      */
-    Chunk(byte[] bytes, int index, long fileOffset, String source) {
+    Chunk(byte[] bytes, int readable, int index, long fileOffset, String source) {
         this.bytes = bytes;
+        this.readable = readable;
         this.index = index;
         this.fileOffset = fileOffset;
         this.source = source;
@@ -83,8 +87,8 @@ final class Chunk {
         }
         int freeSpace = Bytes.i32(bytes, FREE_SPACE_OFFSET);
         DecodingWorkspace workspace = DecodingWorkspace.current();
-        NameTable names = new NameTable(bytes);
-        TemplateCache templates = new TemplateCache(bytes, names, workspace.templates);
+        NameTable names = new NameTable(bytes, readable);
+        TemplateCache templates = new TemplateCache(bytes, readable, names, workspace.templates);
         EventAssembler assembler = new EventAssembler(bytes, names, templates, filter, workspace.text);
         int pos = HEADER_SIZE;
         while (pos + RecordHeader.SIZE <= freeSpace) {
@@ -130,8 +134,8 @@ final class Chunk {
                     + ", computed 0x" + Long.toHexString(crc.getValue()) + ")";
         }
         long freeSpace = Bytes.u32(bytes, FREE_SPACE_OFFSET);
-        if (freeSpace < HEADER_SIZE || freeSpace > SIZE) {
-            return "free space offset " + freeSpace + " outside the chunk";
+        if (freeSpace < HEADER_SIZE || freeSpace > readable) {
+            return "free space offset " + freeSpace + " outside the chunk's " + readable + " bytes";
         }
         crc.reset();
         crc.update(bytes, HEADER_SIZE, (int) freeSpace - HEADER_SIZE);

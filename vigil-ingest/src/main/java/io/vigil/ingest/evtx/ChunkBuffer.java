@@ -2,20 +2,18 @@ package io.vigil.ingest.evtx;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * A reusable 64 KiB chunk buffer that a file's next chunk is read into. Only the part of a chunk its
  * header says is in use (up to the free-space offset) is copied; the unused tail, on average more than
- * half of a chunk, is skipped in the stream and reads as zeros, never as a previous chunk's bytes, so a
- * damaged chunk pointing past its records decodes the same whatever was read before it. Whole chunks
- * are read when slack space is to be recovered, and when the header is not a chunk header.
+ * half of a chunk, is skipped in the stream. Past {@link #filled()} the buffer holds whatever an earlier
+ * chunk left there, so a {@link Chunk} reads nothing past it: a damaged chunk pointing beyond its
+ * records gets an error, the same whatever was read before it. Whole chunks are read when slack space
+ * is to be recovered, and when the header is not a chunk header.
  */
 final class ChunkBuffer {
 
     final byte[] bytes = new byte[Chunk.SIZE];
-    /** Bytes from here on are zero. */
-    private int dirtyEnd;
     /** Bytes of the last chunk that were read into {@link #bytes}. */
     private int filled;
 
@@ -28,28 +26,19 @@ final class ChunkBuffer {
     int readNext(InputStream input, boolean whole) throws IOException {
         filled = input.readNBytes(bytes, 0, Chunk.HEADER_SIZE);
         if (filled < Chunk.HEADER_SIZE) {
-            return cleanTail(filled);
+            return filled;
         }
         int used = whole ? Chunk.SIZE : Chunk.usedLength(bytes);
         filled += input.readNBytes(bytes, Chunk.HEADER_SIZE, used - Chunk.HEADER_SIZE);
         if (filled < used) {
-            return cleanTail(filled);
+            return filled;
         }
-        cleanTail(used);
         return used + skipFully(input, Chunk.SIZE - used);
     }
 
     /** Bytes read into the buffer for the last chunk. */
     int filled() {
         return filled;
-    }
-
-    private int cleanTail(int end) {
-        if (dirtyEnd > end) {
-            Arrays.fill(bytes, end, dirtyEnd, (byte) 0);
-        }
-        dirtyEnd = end;
-        return end;
     }
 
     /** Skips up to {@code length} bytes; fewer only at the end of the stream. */

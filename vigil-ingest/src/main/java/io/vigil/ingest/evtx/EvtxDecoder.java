@@ -81,7 +81,7 @@ public final class EvtxDecoder implements EventDecoder {
                     return;
                 }
                 if (!Chunk.isEmpty(buffer.bytes, buffer.filled())) {
-                    new Chunk(buffer.bytes, index, offset, source).decode(filter, options.recoverSlack()).emitTo(listener);
+                    new Chunk(buffer.bytes, buffer.filled(), index, offset, source).decode(filter, options.recoverSlack()).emitTo(listener);
                 }
             }
         } finally {
@@ -117,7 +117,7 @@ public final class EvtxDecoder implements EventDecoder {
                     chunks.submit(pending, pendingBuffer);
                     chunks.emitUntil(limit - 1, listener);
                 }
-                pending = new Chunk(buffer.bytes, index, offset, source);
+                pending = new Chunk(buffer.bytes, buffer.filled(), index, offset, source);
                 pendingBuffer = buffer;
                 buffer = chunks.buffer();
             }

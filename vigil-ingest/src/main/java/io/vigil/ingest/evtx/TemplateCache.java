@@ -12,12 +12,15 @@ final class TemplateCache {
     static final int DEFINITION_HEADER = 4 + 16 + 4;
 
     private final byte[] chunk;
+    /** Definitions must lie in the part of the chunk that was read. */
+    private final int readable;
     private final NameTable names;
     private final TemplateLibrary library;
     private final OffsetMap<Object> byOffset = new OffsetMap<>();
 
-    TemplateCache(byte[] chunk, NameTable names, TemplateLibrary library) {
+    TemplateCache(byte[] chunk, int readable, NameTable names, TemplateLibrary library) {
         this.chunk = chunk;
+        this.readable = readable;
         this.names = names;
         this.library = library;
     }
@@ -40,8 +43,12 @@ final class TemplateCache {
 
     /** Bytes the definition at {@code offset} occupies, header included. */
     int definitionSize(int offset) {
+        if (offset < 0 || offset > readable - DEFINITION_HEADER) {
+            throw new EvtxFormatException("template definition at chunk offset " + offset
+                    + " lies past the " + readable + " bytes of the chunk in use");
+        }
         int dataSize = Bytes.i32(chunk, offset + DEFINITION_HEADER - 4);
-        if (dataSize < 0 || dataSize > chunk.length - offset - DEFINITION_HEADER) {
+        if (dataSize < 0 || dataSize > readable - offset - DEFINITION_HEADER) {
             throw new EvtxFormatException("template definition at chunk offset " + offset
                     + " claims " + Integer.toUnsignedString(dataSize) + " bytes");
         }
@@ -49,7 +56,7 @@ final class TemplateCache {
     }
 
     private CompiledTemplate compile(int offset) {
-        if (offset < Chunk.HEADER_SIZE || offset >= chunk.length) {
+        if (offset < Chunk.HEADER_SIZE || offset >= readable) {
             throw new EvtxFormatException("template definition offset " + offset + " outside the chunk's records");
         }
         int start = offset + DEFINITION_HEADER;

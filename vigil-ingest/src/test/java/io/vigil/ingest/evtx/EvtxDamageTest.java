@@ -121,6 +121,28 @@ class EvtxDamageTest {
     }
 
     @Test
+    void referencesPastTheChunksRecordsAreErrorsWhateverTheBufferHeldBefore() {
+        byte[] pointsPast = new EvtxBuilder.BinXml(EvtxBuilder.RECORD_BINXML_START).fragmentHeader()
+                .openElement(60_000).u8(0x03).u8(0x00).toBytes();
+        byte[] chunk = EvtxBuilder.chunk(List.of(pointsPast, minimalEvent(after(pointsPast))));
+        byte[] garbage = new byte[CHUNK];
+        new Random(3).nextBytes(garbage);
+
+        RecordingListener alone = RecordingListener.decode(decoder, "synthetic", EvtxBuilder.file(List.of(chunk)));
+        RecordingListener afterGarbage =
+                RecordingListener.decode(decoder, "synthetic", EvtxBuilder.file(List.of(garbage, chunk)));
+
+        assertThat(alone.errors).singleElement().satisfies(e -> {
+            assertThat(e.message()).startsWith("chunk 0 record").contains("name at chunk offset 60006 lies past the");
+        });
+        assertThat(afterGarbage.errors).extracting(DecodeError::message).containsExactly(
+                "chunk 0: no ElfChnk signature", alone.errors.get(0).message().replace("chunk 0", "chunk 1"));
+        assertThat(afterGarbage.events).extracting(WindowsEvent::recordId)
+                .containsExactlyElementsOf(alone.events.stream().map(WindowsEvent::recordId).toList())
+                .containsExactly(2L);
+    }
+
+    @Test
     void badRecordIsReportedAndTheNextOneDecodes() {
         byte[] broken = {0x0F, 1, 1, 0, 0x0C, 1, 0, 0, 0, 0, 0x7F, 0x7F, 0, 0};
         RecordingListener result = decodeSynthetic(List.of(broken, minimalEvent(after(broken))));

@@ -141,7 +141,7 @@ class TemplateFingerprintTest {
 
         TemplateFingerprint fingerprint(int start) {
             NameReferences references = new NameReferences();
-            TemplateCompiler.compile(bytes, new NameTable(bytes), start, end(start), references);
+            TemplateCompiler.compile(bytes, new NameTable(bytes, bytes.length), start, end(start), references);
             return TemplateFingerprint.of(bytes, start, end(start), references);
         }
     }
