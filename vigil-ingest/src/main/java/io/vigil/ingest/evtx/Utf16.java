@@ -19,6 +19,7 @@ final class Utf16 {
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_BYTES = 0x00FF00FF00FF00FFL;
     /**
      * From this length on, a bulk copy to char[] and letting String compress it (a JDK intrinsic) is
@@ -55,6 +56,40 @@ final class Utf16 {
             }
         }
         return -1;
+    }
+
+    /**
+     * An array of strings as one text: the NUL-terminated strings of {@code [offset, end)} (the last
+     * one may lack its NUL) joined by {@code separator}, an empty string between two NULs included.
+     */
+    String joined(byte[] b, int offset, int end, String separator) {
+        Bytes.check(b, offset, end - offset);
+        int chars = (end - offset) >> 1;
+        char[] out = wideBuffer(chars + chars * Math.max(0, separator.length() - 1) + separator.length());
+        int length = 0;
+        int items = 0;
+        int start = offset;
+        for (int nul; (nul = nextNul(b, start, end)) >= 0; start = nul + 2) {
+            length = joinItem(b, start, nul, items++ > 0 ? separator : "", out, length);
+        }
+        if (start + 2 <= end) {
+            length = joinItem(b, start, end - ((end - start) & 1), items > 0 ? separator : "", out, length);
+        }
+        return new String(out, 0, length);
+    }
+
+    private int joinItem(byte[] b, int start, int end, String separator, char[] out, int at) {
+        separator.getChars(0, separator.length(), out, at);
+        at += separator.length();
+        int chars = (end - start) >> 1;
+        if (chars >= LONG_STRING) {
+            charsOf(b, start).get(start >> 1, out, at, chars);
+            return at + chars;
+        }
+        for (int i = start; i < end - 1; i += 2) {
+            out[at++] = (char) (short) SHORT.get(b, i);
+        }
+        return at;
     }
 
     /** Decodes with throwaway buffers, for strings read once per chunk at most. */

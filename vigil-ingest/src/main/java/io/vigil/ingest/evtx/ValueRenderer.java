@@ -231,15 +231,16 @@ final class ValueRenderer {
     private static String renderArray(byte[] b, int offset, int size, int itemType, Utf16 text) {
         ArrayText s = new ArrayText();
         int end = offset + size;
-        if (itemType == STRING || itemType == ANSI_STRING) {
-            int unit = itemType == STRING ? 2 : 1;
+        if (itemType == STRING) {
+            return text.joined(b, offset, end, ARRAY_SEPARATOR);
+        }
+        if (itemType == ANSI_STRING) {
             int start = offset;
-            for (int i; (i = itemType == STRING ? Utf16.nextNul(b, start, end) : ansiNul(b, start, end)) >= 0; ) {
-                s.add(itemType == STRING ? utf16(b, start, i - start, text) : ansi(b, start, i - start));
-                start = i + unit;
+            for (int i; (i = ansiNul(b, start, end)) >= 0; start = i + 1) {
+                s.add(ansi(b, start, i - start));
             }
-            if (start < end - unit + 1) {
-                s.add(itemType == STRING ? utf16(b, start, end - start, text) : ansi(b, start, end - start));
+            if (start < end) {
+                s.add(ansi(b, start, end - start));
             }
             return s.toString();
         }
