@@ -49,8 +49,9 @@ public final class EvtxThroughput {
         EvtxDecoder single = new EvtxDecoder(EvtxOptions.singleThreaded());
         EvtxDecoder chunkParallel = new EvtxDecoder(EvtxOptions.defaults());
         EvtxPass reference = EvtxPass.run(single, files);
-        System.out.printf("corpus: %s, %d files, %,d bytes, %,d records, %,d decode errors; %d cores%n",
-                corpus.root(), files.size(), corpus.bytes(), reference.records(), reference.errors(), cores);
+        System.out.printf("corpus: %s, %d files, %,d bytes, %,d records, %,d decode errors; %d cores; Java %s (%s)%n",
+                corpus.root(), files.size(), corpus.bytes(), reference.records(), reference.errors(), cores,
+                Runtime.version(), System.getProperty("java.vm.name"));
 
         Supplier<EvtxPass> singlePass = () -> EvtxPass.run(single, files);
         Supplier<EvtxPass> chunkParallelPass = () -> EvtxPass.run(chunkParallel, files);
