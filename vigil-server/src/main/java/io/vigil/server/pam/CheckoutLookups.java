@@ -117,7 +117,7 @@ class CheckoutLookups implements SmartLifecycle {
             try {
                 read(connectionId, waiting, now);
             } catch (RuntimeException e) {
-                failed(connectionId, waiting, now, e.toString());
+                failed(connectionId, connectionId, waiting, now, e.toString());
             }
         });
     }
@@ -154,7 +154,7 @@ class CheckoutLookups implements SmartLifecycle {
                         }
                         case NOT_FOUND -> records = List.of();
                         default -> {
-                            failed(connectionId, waiting.subList(i, count), now, e.getMessage());
+                            failed(c.name(), connectionId, waiting.subList(i, count), now, e.getMessage());
                             return;
                         }
                     }
@@ -168,7 +168,7 @@ class CheckoutLookups implements SmartLifecycle {
                 waiting.size() - count);
     }
 
-    private void failed(String connectionId, List<Lookup> waiting, Instant now, String why) {
+    private void failed(String name, String connectionId, List<Lookup> waiting, Instant now, String why) {
         failures.incrementAndGet();
         Backoff previous = backoff.get(connectionId);
         Duration step = previous == null ? EVERY : previous.step().multipliedBy(2);
@@ -178,7 +178,7 @@ class CheckoutLookups implements SmartLifecycle {
         backoff.put(connectionId, new Backoff(now.plus(step), step));
         requeue(waiting);
         log.warn("account audits of PAM connection {} could not be read ({} look-ups wait, next try in {} s): {}",
-                connectionId, waiting.size(), step.toSeconds(), why);
+                name, waiting.size(), step.toSeconds(), why);
     }
 
     private void requeue(List<Lookup> waiting) {

@@ -10,6 +10,7 @@ import static io.vigil.server.pam.PamLab.tgt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.integrations.ldap.testing.AdLikeDirectory;
 import io.vigil.model.alert.Alert;
 import io.vigil.model.alert.Severity;
@@ -184,6 +185,9 @@ class OutsidePamSessionTest {
             assertThat(cyberArk.requestsTo("/Activities")).extracting(r -> r.path())
                     .anySatisfy(p -> assertThat(p).contains("/Accounts/" + erin + "/"))
                     .noneSatisfy(p -> assertThat(p).contains("/Accounts/" + svcSql + "/"));
+            MeterRegistry meters = server.context().getBean(MeterRegistry.class);
+            assertThat(meters.get("vigil.pam.checkout.lookups").functionCounter().count()).isGreaterThanOrEqualTo(4);
+            assertThat(meters.get("vigil.pam.checkout.lookup.failures").functionCounter().count()).isZero();
         }
     }
 }
