@@ -64,7 +64,7 @@ class VaultActivityRecords implements VaultActivityView {
                 }
             }
         }
-        found.addAll(checkouts.activityOf(identity.get(), from, to));
+        found.addAll(checkouts.activityOf(identity.get(), inventory.current().vaultAccountsOf(identity.get()), from, to));
         return found;
     }
 

@@ -87,14 +87,15 @@ class VaultCheckouts {
         return ref.vendor().auditsAccounts() && !unsupported.contains(ref.connectionId());
     }
 
-    /** The identity's checkouts and launches on any connection that overlap {@code [from, to]}. */
-    List<VaultActivity> activityOf(UUID identity, Instant from, Instant to) {
+    /** The identity's checkouts and launches in the vaults of these accounts that overlap {@code [from, to]}. */
+    List<VaultActivity> activityOf(UUID identity, List<VaultReference> refs, Instant from, Instant to) {
         List<VaultActivity> found = new ArrayList<>();
-        readings.forEach((key, reading) -> {
-            if (key.identity().equals(identity)) {
+        for (VaultReference ref : refs) {
+            Reading reading = readings.get(new Key(ref.connectionId(), identity));
+            if (reading != null) {
                 reading.activity().stream().filter(a -> a.overlaps(from, to)).forEach(found::add);
             }
-        });
+        }
         return found;
     }
 

@@ -132,6 +132,10 @@ class CheckoutLookupsTest {
         return identity;
     }
 
+    private List<VaultReference> refs(UUID identity) {
+        return references.get(identity);
+    }
+
     private static AccountActivity retrieval(String accountId, Instant at) {
         return new AccountActivity(PamVendor.CYBERARK, accountId, at, "carol", "Retrieve password", null,
                 AccountActivity.Use.CHECKOUT);
@@ -153,7 +157,7 @@ class CheckoutLookupsTest {
         assertThat(ps.opened).isZero();
         assertThat(checkouts.answers(new VaultReference("pvwa", PamVendor.CYBERARK, "12_3"), alice,
                 T.minusSeconds(600), T.minusSeconds(300))).isTrue();
-        assertThat(checkouts.activityOf(alice, T.minusSeconds(600), T.minusSeconds(300))).singleElement()
+        assertThat(checkouts.activityOf(alice, refs(alice), T.minusSeconds(600), T.minusSeconds(300))).singleElement()
                 .satisfies(a -> {
                     assertThat(a.kind()).isEqualTo(VaultActivity.Kind.CHECKOUT);
                     assertThat(a.start()).isEqualTo(T.minusSeconds(1800));
@@ -252,7 +256,7 @@ class CheckoutLookupsTest {
         assertThat(checkouts.reads(oldRef)).isFalse();
         assertThat(checkouts.answers(oldRef, bob, T, T)).isTrue();
         assertThat(checkouts.answers(goneRef, carol, T, T)).isTrue();
-        assertThat(checkouts.activityOf(carol, T.minus(WINDOW), T)).isEmpty();
+        assertThat(checkouts.activityOf(carol, refs(carol), T.minus(WINDOW), T)).isEmpty();
         assertThat(lookups.failures()).isZero();
     }
 

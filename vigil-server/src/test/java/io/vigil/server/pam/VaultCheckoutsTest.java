@@ -23,6 +23,11 @@ class VaultCheckoutsTest {
 
     private final VaultCheckouts checkouts = new VaultCheckouts();
 
+    /** Every identity here is managed through the CyberArk connection. */
+    private static List<VaultReference> refs(UUID identity) {
+        return List.of(CYBERARK);
+    }
+
     private static VaultActivity checkout(String id, Instant start, Instant end) {
         return new VaultActivity(VaultActivity.Kind.CHECKOUT, "CyberArk (pvwa)", id, "carol", Set.of(), null, start, end);
     }
@@ -74,7 +79,7 @@ class VaultCheckoutsTest {
 
         assertThat(checkouts.reads(CYBERARK)).isFalse();
         assertThat(checkouts.answers(CYBERARK, BOB, T, T)).isTrue();
-        assertThat(checkouts.activityOf(ALICE, T, T.plusSeconds(60))).isEmpty();
+        assertThat(checkouts.activityOf(ALICE, refs(ALICE), T, T.plusSeconds(60))).isEmpty();
         checkouts.forget("pvwa");
         assertThat(checkouts.reads(CYBERARK)).isTrue();
     }
@@ -86,10 +91,10 @@ class VaultCheckoutsTest {
                 List.of(checkout("b", T.plusSeconds(900), T.plusSeconds(1000)))));
 
         assertThat(checkouts.answers(CYBERARK, ALICE, T, T.plusSeconds(1200))).isTrue();
-        assertThat(checkouts.activityOf(ALICE, T, T.plusSeconds(1200))).extracting(VaultActivity::id)
+        assertThat(checkouts.activityOf(ALICE, refs(ALICE), T, T.plusSeconds(1200))).extracting(VaultActivity::id)
                 .containsExactlyInAnyOrder("a", "b");
-        assertThat(checkouts.activityOf(ALICE, T.plusSeconds(120), T.plusSeconds(800))).isEmpty();
-        assertThat(checkouts.activityOf(BOB, T, T.plusSeconds(1200))).isEmpty();
+        assertThat(checkouts.activityOf(ALICE, refs(ALICE), T.plusSeconds(120), T.plusSeconds(800))).isEmpty();
+        assertThat(checkouts.activityOf(BOB, refs(BOB), T, T.plusSeconds(1200))).isEmpty();
     }
 
     @Test
@@ -99,7 +104,7 @@ class VaultCheckoutsTest {
 
         assertThat(checkouts.answers(CYBERARK, ALICE, T, T.plusSeconds(60))).isFalse();
         assertThat(checkouts.answers(CYBERARK, ALICE, T.plusSeconds(3600), T.plusSeconds(3700))).isTrue();
-        assertThat(checkouts.activityOf(ALICE, T, T.plusSeconds(60))).isEmpty();
+        assertThat(checkouts.activityOf(ALICE, refs(ALICE), T, T.plusSeconds(60))).isEmpty();
 
         checkouts.publish("other", BOB, new Reading(T, T.plusSeconds(60), List.of()));
         checkouts.prune(T.plusSeconds(61));
