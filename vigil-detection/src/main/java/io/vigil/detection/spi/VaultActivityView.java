@@ -30,7 +30,10 @@ public interface VaultActivityView {
 
     /**
      * Whether every vault that manages the account has been read for the whole of {@code [from, to]}:
-     * only then does an empty {@link #activityOf} mean the vault brokered nothing in that span.
+     * only then does an empty {@link #activityOf} mean the vault brokered nothing in that span. Some
+     * records are read only when asked for (an account's checkouts), so a false answer may start that
+     * reading: a detector that gets false asks again later rather than concluding anything. Cheap and
+     * non-blocking, as it is asked from the detection thread.
      */
     boolean covers(Account account, Instant from, Instant to);
 }

@@ -34,7 +34,11 @@ public interface PamConnector extends AutoCloseable {
     /** Sessions that started at or after {@code since}, live and ended. */
     List<PrivilegedSession> recentSessions(Instant since);
 
-    /** The account's audit records at or after {@code since}, newest first, where the vendor offers them. */
+    /**
+     * The account's audit records at or after {@code since}, newest first, where the vendor offers them
+     * ({@link PamVendor#auditsAccounts()}); {@link PamFailure#UNSUPPORTED} where it does not, or where
+     * this vault is too old to.
+     */
     default List<AccountActivity> accountActivity(String accountId, Instant since) {
         throw new PamException(vendor(), PamFailure.UNSUPPORTED,
                 vendor().displayName() + " offers no account audit API to Vigil.");

@@ -3,7 +3,9 @@ package io.vigil.integrations.pam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vigil.simulators.core.CheckoutRecord;
 import io.vigil.simulators.core.Fault;
 import io.vigil.simulators.core.RecordedRequest;
 import io.vigil.simulators.core.SimulatorOptions;
@@ -47,6 +49,9 @@ public abstract class PamConnectorContract<S extends VendorSimulator> {
 
     /** A regex matching the path of the change request. */
     protected abstract String changePath();
+
+    /** A regex matching the path of one account's audit requests; null for a vendor without account audits. */
+    protected abstract String accountActivityPath();
 
     /** Whether the vendor's session records name the account by the vault's id, not only by name. */
     protected boolean sessionsNameTheAccountId() {
@@ -347,5 +352,83 @@ public abstract class PamConnectorContract<S extends VendorSimulator> {
 
         assertThat(svcSql.accountId()).isEqualTo(sessionsNameTheAccountId() ? vendorId(sim, "svc_sql") : null);
         assertThat(svcSql.user()).isNotBlank();
+    }
+
+    /**
+     * adm_alice's password checked out 50 minutes ago and given back 20 minutes ago, one checked out
+     * five hours ago and never given back, and svc_sql's checked out ten minutes ago.
+     */
+    private static Instant recordCheckouts(VendorSimulator sim) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        sim.vault().addCheckout(new CheckoutRecord("c1", "carol", "adm_alice", now.minus(50, ChronoUnit.MINUTES),
+                now.minus(20, ChronoUnit.MINUTES)));
+        sim.vault().addCheckout(new CheckoutRecord("c0", "carol", "adm_alice", now.minus(5, ChronoUnit.HOURS), null));
+        sim.vault().addCheckout(new CheckoutRecord("c2", "dan", "svc_sql", now.minus(10, ChronoUnit.MINUTES), null));
+        return now;
+    }
+
+    @Test
+    void anAccountsCheckoutsAndCheckInsSinceTheGivenTimeAreReadNewestFirst() {
+        S sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 50));
+        Instant now = recordCheckouts(sim);
+        if (accountActivityPath() == null) {
+            assertThat(connector.vendor().auditsAccounts()).isFalse();
+            assertThatThrownBy(() -> connector.accountActivity(vendorId(sim, "adm_alice"), now.minus(1, ChronoUnit.HOURS)))
+                    .isInstanceOfSatisfying(PamException.class, e -> assertThat(e.failure()).isEqualTo(PamFailure.UNSUPPORTED));
+            assertThat(sim.requests()).isEmpty();
+            return;
+        }
+        assertThat(connector.vendor().auditsAccounts()).isTrue();
+
+        List<AccountActivity> recent = connector.accountActivity(vendorId(sim, "adm_alice"), now.minus(1, ChronoUnit.HOURS));
+
+        assertThat(recent).extracting(AccountActivity::use)
+                .containsExactly(AccountActivity.Use.CHECKIN, AccountActivity.Use.CHECKOUT);
+        assertThat(recent).extracting(AccountActivity::time)
+                .containsExactly(now.minus(20, ChronoUnit.MINUTES), now.minus(50, ChronoUnit.MINUTES));
+        assertThat(recent).allSatisfy(a -> {
+            assertThat(a.user()).isEqualTo("carol");
+            assertThat(a.accountId()).isEqualTo(vendorId(sim, "adm_alice"));
+            assertThat(a.vendor()).isEqualTo(connector.vendor());
+        });
+    }
+
+    @Test
+    void anAccountsAuditOfAnAccountTheVaultDoesNotHoldIsNotFound() {
+        assumeTrue(accountActivityPath() != null, "the vendor has no account audit API");
+        S sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 50));
+
+        assertThatThrownBy(() -> connector.accountActivity("999", Instant.now().minus(1, ChronoUnit.HOURS)))
+                .isInstanceOfSatisfying(PamException.class, e -> assertThat(e.failure()).isEqualTo(PamFailure.NOT_FOUND));
+    }
+
+    @Test
+    void anAccountsAuditAnsweredTooManyRequestsIsReadAfterTheWait() {
+        assumeTrue(accountActivityPath() != null, "the vendor has no account audit API");
+        S sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 50));
+        Instant now = recordCheckouts(sim);
+        sim.faults().inject(Fault.tooManyRequests("4").onPath(accountActivityPath()));
+
+        List<AccountActivity> recent = connector.accountActivity(vendorId(sim, "svc_sql"), now.minus(1, ChronoUnit.HOURS));
+
+        assertThat(recent).extracting(AccountActivity::use).contains(AccountActivity.Use.CHECKOUT);
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void anAccountsAuditFailingOnTheVendorsSideIsReportedAfterBoundedRetries() {
+        assumeTrue(accountActivityPath() != null, "the vendor has no account audit API");
+        S sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 50));
+        sim.faults().inject(Fault.status(500).times(100).onPath(accountActivityPath()));
+
+        PamException e = catchThrowableOfType(PamException.class,
+                () -> connector.accountActivity(vendorId(sim, "svc_sql"), Instant.now().minus(1, ChronoUnit.HOURS)));
+
+        assertThat(e.failure()).isEqualTo(PamFailure.VENDOR_ERROR);
+        assertThat(sim.requests(r -> r.path().matches("(?i).*" + accountActivityPath() + "/?"))).hasSize(MAX_ATTEMPTS);
     }
 }

@@ -10,18 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The sessions and checkouts each vault connection recorded, as last read by {@link VaultActivitySync},
- * filed by the directory identity they used, with the span of time each connection's reading covers.
- * What detectors ask goes through the directory inventory: the event's account is resolved to its
- * identity, and the identity's "Managed by" tags say which connections must have been read. Each
- * connection's reading is replaced whole, so readers on any thread see one reading or the next.
+ * The sessions each vault connection recorded, as last read by {@link VaultActivitySync}, filed by the
+ * directory identity they used, with the span of time each connection's reading covers; and the
+ * checkouts of an identity's vault accounts, read on demand ({@link VaultCheckouts}). What detectors ask
+ * goes through the directory inventory: the event's account is resolved to its identity, and the
+ * identity's "Managed by" tags say which connections must have been read. A span is covered once every
+ * such connection's sessions are read past it and, where the vendor audits accounts, the checkouts of
+ * the identity's account in that vault too; asking about a span whose checkouts are not read yet asks
+ * for them. Each connection's session reading is replaced whole, so readers on any thread see one
+ * reading or the next.
  */
 @Component
 class VaultActivityRecords implements VaultActivityView {
@@ -31,10 +33,12 @@ class VaultActivityRecords implements VaultActivityView {
     }
 
     private final DirectoryInventory inventory;
+    private final VaultCheckouts checkouts;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
 
-    VaultActivityRecords(DirectoryInventory inventory) {
+    VaultActivityRecords(DirectoryInventory inventory, VaultCheckouts checkouts) {
         this.inventory = inventory;
+        this.checkouts = checkouts;
     }
 
     void publish(String connectionId, Reading reading) {
@@ -43,6 +47,7 @@ class VaultActivityRecords implements VaultActivityView {
 
     void forget(String connectionId) {
         readings.remove(connectionId);
+        checkouts.forget(connectionId);
     }
 
     @Override
@@ -59,6 +64,7 @@ class VaultActivityRecords implements VaultActivityView {
                 }
             }
         }
+        found.addAll(checkouts.activityOf(identity.get(), inventory.current().vaultAccountsOf(identity.get()), from, to));
         return found;
     }
 
@@ -68,12 +74,19 @@ class VaultActivityRecords implements VaultActivityView {
         if (identity.isEmpty()) {
             return false;
         }
-        Set<String> managing = inventory.current().vaultAccountsOf(identity.get()).stream()
-                .map(VaultReference::connectionId).collect(Collectors.toSet());
-        return !managing.isEmpty() && managing.stream().allMatch(c -> {
-            Reading r = readings.get(c);
+        List<VaultReference> managing = inventory.current().vaultAccountsOf(identity.get());
+        if (managing.isEmpty()) {
+            return false;
+        }
+        boolean sessionsRead = managing.stream().allMatch(ref -> {
+            Reading r = readings.get(ref.connectionId());
             return r != null && !r.from().isAfter(from) && !r.until().isBefore(to);
         });
+        boolean checkoutsRead = managing.stream().allMatch(ref -> checkouts.answers(ref, identity.get(), from, to));
+        if (!checkoutsRead) {
+            checkouts.want(identity.get(), from, to);
+        }
+        return sessionsRead && checkoutsRead;
     }
 
     private Optional<UUID> identityOf(Account account) {

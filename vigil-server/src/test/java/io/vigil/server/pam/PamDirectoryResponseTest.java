@@ -170,8 +170,12 @@ class PamDirectoryResponseTest {
     @Test
     void aRejectedResetNeverReachesTheVault() throws Exception {
         setResponse("outside-pam-session", "after-approval");
-        ingest(server, logon(Instant.now().minus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), "alice",
-                "WS17", "10.0.0.44"));
+        Instant signIn = Instant.now().minus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        ingest(server, logon(signIn, "alice", "WS17", "10.0.0.44"));
+        // the first sign-in asks for alice's checkouts; once they are read, the next is judged as it arrives
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> PamLab.checkoutsRead(server, "alice", signIn, signIn.plusSeconds(10)));
+        ingest(server, logon(signIn.plusSeconds(10), "alice", "WS17", "10.0.0.44"));
 
         JsonNode waiting = awaitResetOf("outside-pam-session", "LAB\\alice");
         HttpResponse<String> rejected = decide(admin, waiting.get("id").asString(), "reject");

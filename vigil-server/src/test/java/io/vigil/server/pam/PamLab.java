@@ -13,6 +13,7 @@ import io.vigil.ingest.journal.JournalFullException;
 import java.io.IOException;
 import io.vigil.integrations.ldap.testing.AdLikeDirectory;
 import io.vigil.model.alert.Alert;
+import io.vigil.server.directory.DirectoryInventory;
 import io.vigil.server.security.RunningServer;
 import io.vigil.simulators.core.SimulatorOptions;
 import io.vigil.simulators.core.VendorSimulator;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -113,6 +115,22 @@ final class PamLab {
     private static String event(int id, Instant t, String fields) {
         return "{\"EventID\":" + id + ",\"Channel\":\"Security\",\"Hostname\":\"" + DC + "\",\"@timestamp\":\"" + t
                 + "\"," + fields + "}";
+    }
+
+    /**
+     * Whether the server has read the checkouts of every vault account behind {@code sam}'s "Managed by"
+     * tags for sign-ins at these times (with outside-pam-session's default 5-minute tolerance). Only
+     * looks: unlike the detector's question, it asks for no look-up.
+     */
+    static boolean checkoutsRead(RunningServer server, String sam, Instant... signIns) {
+        DirectoryInventory inventory = server.context().getBean(DirectoryInventory.class);
+        VaultCheckouts checkouts = server.context().getBean(VaultCheckouts.class);
+        UUID identity = inventory.current().identities().stream()
+                .filter(t -> sam.equalsIgnoreCase(t.identity().samAccountName())).findFirst().orElseThrow()
+                .identity().objectGuid();
+        var refs = inventory.current().vaultAccountsOf(identity);
+        return !refs.isEmpty() && refs.stream().allMatch(ref -> java.util.Arrays.stream(signIns).allMatch(t ->
+                checkouts.answers(ref, identity, t.minus(Duration.ofMinutes(5)), t.plus(Duration.ofMinutes(5)))));
     }
 
     /** The stored alerts a detector raised. */

@@ -11,13 +11,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The in-memory vault behind every simulator: accounts with asynchronous password changes that
- * finish after a set number of status polls (failing for the accounts told to fail), and the
- * privileged sessions it brokered. Vendors render it in their own shapes.
+ * finish after a set number of status polls (failing for the accounts told to fail), the
+ * privileged sessions it brokered and the passwords it checked out. Vendors render it in their own shapes.
  */
 public final class Vault {
 
     private final List<VaultAccount> accounts = new ArrayList<>();
     private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
+    private final List<CheckoutRecord> checkouts = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private final int pollsUntilDone;
     private final Set<String> failingUsers;
@@ -79,6 +80,15 @@ public final class Vault {
 
     public void addSession(SessionRecord session) {
         sessions.add(session);
+    }
+
+    public List<CheckoutRecord> checkouts() {
+        return List.copyOf(checkouts);
+    }
+
+    /** Records a checkout of an account's password, as a person using the vault would make it. */
+    public void addCheckout(CheckoutRecord checkout) {
+        checkouts.add(checkout);
     }
 
     /** Now, to the second and always later than the previous tick, so every change moves the change time. */

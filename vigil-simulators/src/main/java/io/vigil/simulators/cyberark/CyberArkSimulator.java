@@ -3,6 +3,7 @@ package io.vigil.simulators.cyberark;
 import static io.vigil.simulators.core.Json.obj;
 
 import io.vigil.simulators.core.ChangeStatus;
+import io.vigil.simulators.core.CheckoutRecord;
 import io.vigil.simulators.core.Json;
 import io.vigil.simulators.core.Pages;
 import io.vigil.simulators.core.Router;
@@ -17,6 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,8 @@ import java.util.stream.Collectors;
  * CyberArk PAM self-hosted PVWA and Privilege Cloud (docs/pam-vendor-apis.md §1): Gen2 logon with a
  * raw token in {@code Authorization}, Identity {@code oauth2/platformtoken} client credentials on a
  * second host giving Bearer tokens, {@code API/Accounts} with offset/limit/nextLink and filters,
- * asynchronous CPM change, PSM live sessions and recordings. Times are Unix seconds, errors
+ * asynchronous CPM change, PSM live sessions and recordings, account activities (retrievals and
+ * check-ins, PSM connections, CPM changes, newest first). Times are Unix seconds, errors
  * {@code {"ErrorCode","ErrorMessage"}} (OAuth errors on the Identity host).
  */
 public final class CyberArkSimulator extends VendorSimulator {
@@ -101,6 +104,7 @@ public final class CyberArkSimulator extends VendorSimulator {
                 .post(API + "Auth/Logoff/?", this::logoff)
                 .get(API + "Accounts/?", authorized(this::listAccounts))
                 .get(API + "Accounts/([^/]+)/?", authorized(this::getAccount))
+                .get(API + "Accounts/([^/]+)/Activities/?", authorized(this::activities))
                 .post(API + "Accounts/([^/]+)/Change/?", authorized(this::change))
                 .get(API + "LiveSessions/?", authorized(r -> sessions(r, "LiveSessions", SessionRecord::live)))
                 .get(API + "Recordings/?", authorized(r -> sessions(r, "Recordings", s -> !s.live())));
@@ -229,6 +233,48 @@ public final class CyberArkSimulator extends VendorSimulator {
         Json.read(request.body()); // ChangeEntireGroup / ChangeCredsForGroup are accepted and ignored
         vault.requestChange(account.get());
         return SimResponse.empty(200);
+    }
+
+    /**
+     * {@code {"Activities":[{Date, User, Action, ActionID, Alert, ClientID, Reason, MoreInfo}]}}, newest
+     * first and unpaged. Codes are the vault's audit action codes (295 Retrieve Password, 300 PSM Connect,
+     * 302 PSM Disconnect, 24 CPM Change Password); check-in's code is not in the contract, so it has none.
+     */
+    private SimResponse activities(SimRequest request) {
+        Optional<VaultAccount> found = byPvwaId(request.pathParam(1));
+        if (found.isEmpty()) {
+            return vaultError(404, "Account " + request.pathParam(1) + " was not found.", "PASWS165E");
+        }
+        VaultAccount account = found.get();
+        String userName = account.seed().userName();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CheckoutRecord c : vault.checkouts()) {
+            if (c.accountUserName().equalsIgnoreCase(userName)) {
+                out.add(activity(c.checkedOut(), c.vaultUser(), "Retrieve password", 295, "PVWA", "Checked out for maintenance"));
+                if (c.checkedIn() != null) {
+                    out.add(activity(c.checkedIn(), c.vaultUser(), "Check In", null, "PVWA", ""));
+                }
+            }
+        }
+        for (SessionRecord s : vault.sessions()) {
+            if (s.accountUserName().equalsIgnoreCase(userName)) {
+                out.add(activity(s.start(), s.vaultUser(), "PSM Connect", 300, "PSMApp", "Target: " + s.targetHost()));
+                if (s.end() != null) {
+                    out.add(activity(s.end(), s.vaultUser(), "PSM Disconnect", 302, "PSMApp", ""));
+                }
+            }
+        }
+        if (account.lastChange().isAfter(account.created())) {
+            out.add(activity(account.lastChange(), "PasswordManager", "CPM Change Password", 24, "CPM", ""));
+        }
+        out.sort(Comparator.comparing((Map<String, Object> a) -> (Long) a.get("Date")).reversed());
+        return SimResponse.json(200, obj("Activities", out));
+    }
+
+    private static Map<String, Object> activity(Instant at, String user, String action, Integer code, String client,
+                                                String reason) {
+        return obj("Date", at.getEpochSecond(), "User", user, "Action", action, "ActionID", code, "Alert", false,
+                "ClientID", client, "Reason", reason, "MoreInfo", "");
     }
 
     private Optional<VaultAccount> byPvwaId(String id) {

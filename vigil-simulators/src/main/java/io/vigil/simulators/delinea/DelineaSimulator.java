@@ -3,6 +3,7 @@ package io.vigil.simulators.delinea;
 import static io.vigil.simulators.core.Json.obj;
 
 import io.vigil.simulators.core.ChangeStatus;
+import io.vigil.simulators.core.CheckoutRecord;
 import io.vigil.simulators.core.Json;
 import io.vigil.simulators.core.Pages;
 import io.vigil.simulators.core.Router;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
  * Delinea Secret Server (self-hosted and cloud) and the Delinea Platform (docs/pam-vendor-apis.md
  * §3): {@code oauth2/token} password grant, Platform client credentials with scope
  * {@code xpmheadless} and vault discovery on a second host, secrets with skip/take paging envelopes,
- * {@code change-password} followed through {@code /state} and {@code /summary}, audits and
+ * {@code change-password} followed through {@code /state} and {@code /summary}, audits (views,
+ * launches, password changes, and the vault's checkouts as CHECKOUT / CHECKIN) and
  * recorded sessions. camelCase, ISO-8601 times, 403 {@code {message}} for a bad or expired token.
  */
 public final class DelineaSimulator extends VendorSimulator {
@@ -256,7 +258,18 @@ public final class DelineaSimulator extends VendorSimulator {
     }
 
     private SimResponse audits(SimRequest request, VaultAccount a) {
-        List<Object> records = audits.stream().filter(x -> x.secretId() == a.id())
+        List<Audit> all = new ArrayList<>(audits);
+        List<CheckoutRecord> checkouts = vault.checkouts();
+        for (int i = 0; i < checkouts.size(); i++) {
+            CheckoutRecord c = checkouts.get(i);
+            if (c.accountUserName().equalsIgnoreCase(a.seed().userName())) {
+                all.add(new Audit(100_000 + 2 * i, a.id(), "CHECKOUT", c.vaultUser(), c.checkedOut(), "Checked out"));
+                if (c.checkedIn() != null) {
+                    all.add(new Audit(100_001 + 2 * i, a.id(), "CHECKIN", c.vaultUser(), c.checkedIn(), "Checked in"));
+                }
+            }
+        }
+        List<Object> records = all.stream().filter(x -> x.secretId() == a.id())
                 .sorted((x, y) -> y.at().compareTo(x.at()))
                 .map(x -> (Object) obj("id", x.id(), "action", x.action(), "actionForDisplay", x.action(),
                         "username", x.userName(), "byUserDisplayName", x.userName(), "dateRecorded", x.at().toString(),

@@ -2,10 +2,13 @@ package io.vigil.simulators.cyberark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.simulators.core.CheckoutRecord;
 import io.vigil.simulators.core.Fault;
 import io.vigil.simulators.core.Http;
 import io.vigil.simulators.core.SimulatorOptions;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -165,5 +168,27 @@ class CyberArkSimulatorTest {
         assertThat(second.status()).isEqualTo(429);
         assertThat(third.status()).isEqualTo(200);
         assertThat(sim.requestsTo("/API/Accounts")).hasSize(3);
+    }
+
+    @Test
+    void accountActivitiesListRetrievalsCheckInsAndPsmConnectionsNewestFirstInUnixSeconds() {
+        Instant out = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(30, ChronoUnit.MINUTES);
+        sim.vault().addCheckout(new CheckoutRecord("c1", "carol", "adm_alice", out, out.plus(10, ChronoUnit.MINUTES)));
+        String token = logOn();
+        String alice = sim.accountId(sim.vault().byUserName("adm_alice").orElseThrow());
+
+        Http.Answer answer = Http.get(api("Accounts/" + alice + "/Activities"), Map.of("Authorization", token));
+        Http.Answer missing = Http.get(api("Accounts/99_99/Activities"), Map.of("Authorization", token));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode activities = answer.json().get("Activities");
+        assertThat(activities).extracting(a -> a.get("Action").stringValue())
+                .containsExactly("Check In", "Retrieve password", "PSM Disconnect", "PSM Connect");
+        assertThat(activities.get(1).get("ActionID").intValue()).isEqualTo(295);
+        assertThat(activities.get(1).get("Date").longValue()).isEqualTo(out.getEpochSecond());
+        assertThat(activities.get(1).get("User").stringValue()).isEqualTo("carol");
+        assertThat(activities.get(3).get("ActionID").intValue()).isEqualTo(300);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("ErrorCode").stringValue()).isEqualTo("PASWS165E");
     }
 }

@@ -2,9 +2,12 @@ package io.vigil.simulators.delinea;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.simulators.core.CheckoutRecord;
 import io.vigil.simulators.core.Http;
 import io.vigil.simulators.core.SimulatorOptions;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,5 +144,22 @@ class DelineaSimulatorTest {
         assertThat(sessions.get("records").get(0).get("active").booleanValue()).isTrue();
         assertThat(audits.get("records").get(0).get("action").stringValue()).isEqualTo("LAUNCH");
         assertThat(audits.get("records").get(1).get("action").stringValue()).isEqualTo("VIEW");
+    }
+
+    @Test
+    void aCheckoutRecordedInTheVaultIsAuditedAsCheckoutAndCheckInOfThatSecretOnly() {
+        Instant out = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(30, ChronoUnit.MINUTES);
+        sim.vault().addCheckout(new CheckoutRecord("c1", "carol", "adm_alice", out, out.plus(10, ChronoUnit.MINUTES)));
+        Map<String, String> bearer = bearer();
+
+        JsonNode alice = Http.get(ss("api/v1/secrets/2/audits?take=10"), bearer).json();
+        JsonNode sql = Http.get(ss("api/v1/secrets/1/audits?take=10"), bearer).json();
+
+        assertThat(alice.get("records").get(0).get("action").stringValue()).isEqualTo("CHECKIN");
+        assertThat(alice.get("records").get(0).get("dateRecorded").stringValue()).isEqualTo(out.plus(10, ChronoUnit.MINUTES).toString());
+        assertThat(alice.get("records").get(1).get("action").stringValue()).isEqualTo("CHECKOUT");
+        assertThat(alice.get("records").get(1).get("username").stringValue()).isEqualTo("carol");
+        assertThat(alice.get("total").intValue()).isEqualTo(4);
+        assertThat(sql.get("records")).extracting(r -> r.get("action").stringValue()).doesNotContain("CHECKOUT", "CHECKIN");
     }
 }

@@ -32,8 +32,9 @@ import java.util.TreeSet;
  *
  * <p>A brokered session signs in from the vault's session proxy (a CyberArk PSM server), so a session
  * covers only sign-ins from the hosts the vault connection names as its proxies; a checkout covers
- * sign-ins from anywhere. Vaults are read by polling, so a sign-in is judged only once the vaults'
- * records cover its time: at once when they already do (a replay), else when event time has moved
+ * sign-ins from anywhere. Vaults are read by polling (sessions) and on demand (the checkouts of an
+ * account whose sign-in the sessions do not explain: asking whether they cover it asks for them), so a
+ * sign-in is judged only once the vaults' records cover its time: at once when they already do (a replay), else when event time has moved
  * {@code grace} past it, and again every {@code grace} until {@code giveUpAfter}, after which a sign-in
  * that still cannot be judged is dropped rather than reported.
  */

@@ -24,6 +24,13 @@ import tools.jackson.databind.JsonNode;
  * {@code ManagedAccounts} (or the role-based {@code ManagedAccounts}); reset with
  * {@code Credentials/Change} queued for Password Safe's change agent, followed through
  * {@code IsChanging} and {@code LastChangeDate}; sessions from {@code Sessions}.
+ *
+ * <p>No {@link #accountActivity} (it stays {@code UNSUPPORTED}): Password Safe has no API for an
+ * account's checkouts. {@code Requests} lists only the calling user's own queues ({@code queue=req}
+ * what it requested, {@code queue=app} what it may approve), so reading every release through it would
+ * mean making Vigil's API user an approver of every managed account — the power to approve password
+ * releases, for a monitoring tool — and without that the list is silently incomplete, which would read
+ * as "no checkout". Password Safe checkouts reach Vigil only as sessions; see docs/pam.md.
  */
 public final class BeyondTrustConnector implements PamConnector {
 

@@ -1,17 +1,22 @@
 package io.vigil.integrations.pam.cyberark;
 
+import io.vigil.integrations.pam.AccountActivity;
 import io.vigil.integrations.pam.ChangeHandle;
 import io.vigil.integrations.pam.ChangeState;
 import io.vigil.integrations.pam.ManagedAccount;
 import io.vigil.integrations.pam.PamVendor;
 import io.vigil.integrations.pam.PrivilegedSession;
+import io.vigil.integrations.pam.internal.ActionNames;
 import io.vigil.integrations.pam.internal.PamJson;
 import java.time.Instant;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Reads CyberArk's {@code AccountModel} and PSM session objects. */
+/** Reads CyberArk's {@code AccountModel}, PSM session objects and account activities. */
 final class CyberArkAccounts {
+
+    /** Vault audit action codes: Retrieve Password, and Retrieve Password (from Provider) by an application. */
+    private static final Set<Long> RETRIEVALS = Set.of(295L, 319L);
 
     private CyberArkAccounts() {
     }
@@ -68,5 +73,28 @@ final class CyberArkAccounts {
                 PamJson.text(s, "User"), null, PamJson.text(s, "AccountUsername"), PamJson.text(s, "AccountAddress"),
                 PamJson.text(s, "RemoteMachine"), PamJson.text(s, "FromIP"), PamJson.text(s, "Protocol"),
                 PamJson.instant(s, "Start"), end);
+    }
+
+    /**
+     * One entry of {@code Accounts/{id}/Activities} ({@code Date} in Unix seconds). A retrieval (code 295
+     * or 319, else an action named "Retrieve password" or a check-out) hands the password over; "Use
+     * Password" (308) and PSM Connect (300) are sessions the PSM proxies, which the session API reports
+     * with their end, so they stay {@code OTHER} here. Check-in's code is not in the contract: its name is matched.
+     */
+    static AccountActivity activity(String accountId, JsonNode a) {
+        String action = PamJson.text(a, "Action");
+        long code = PamJson.number(a, -1, "ActionID");
+        String name = ActionNames.squeezed(action);
+        AccountActivity.Use use = AccountActivity.Use.OTHER;
+        if (RETRIEVALS.contains(code) || name != null && (name.startsWith("retrievepassword") || name.contains("checkout"))) {
+            use = AccountActivity.Use.CHECKOUT;
+        } else if (name != null && name.contains("checkin")) {
+            use = AccountActivity.Use.CHECKIN;
+        }
+        String reason = PamJson.text(a, "Reason");
+        String more = PamJson.text(a, "MoreInfo");
+        String details = reason == null ? more : more == null ? reason : reason + "; " + more;
+        return new AccountActivity(PamVendor.CYBERARK, accountId, PamJson.instant(a, "Date"), PamJson.text(a, "User"),
+                action, details, use);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.integrations.pam.cyberark;
 
+import io.vigil.integrations.pam.AccountActivity;
 import io.vigil.integrations.pam.ChangeHandle;
 import io.vigil.integrations.pam.ChangeState;
 import io.vigil.integrations.pam.ManagedAccount;
@@ -22,6 +23,7 @@ import io.vigil.integrations.pam.internal.TokenEndpoint;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * CyberArk PAM self-hosted (PVWA) and Privilege Cloud (docs/pam-vendor-apis.md §1). Accounts from
  * {@code API/Accounts} following {@code nextLink}; reset with {@code API/Accounts/{id}/Change},
  * which only flags the account for the CPM, followed through {@code secretManagement.status} and
- * {@code lastModifiedTime}; sessions from PSM {@code LiveSessions} and {@code Recordings}.
+ * {@code lastModifiedTime}; sessions from PSM {@code LiveSessions} and {@code Recordings}; one
+ * account's retrievals and check-outs from {@code API/Accounts/{id}/Activities} (PVWA 13.2 and later).
  */
 public final class CyberArkConnector implements PamConnector {
 
@@ -149,6 +152,36 @@ public final class CyberArkConnector implements PamConnector {
             }
         }
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * {@code Activities} is one unpaged list ({@code {"Activities":[…]}}, a bare array tolerated); records
+     * before {@code since} are dropped here, as it has no time filter. A PVWA older than 13.2 has no such
+     * route: a 404 for an account that exists means that, and is {@link PamFailure#UNSUPPORTED}.
+     */
+    @Override
+    public List<AccountActivity> accountActivity(String accountId, Instant since) {
+        JsonNode json;
+        try {
+            json = get(accountUrl(accountId, "/Activities"));
+        } catch (PamException e) {
+            if (e.failure() != PamFailure.NOT_FOUND) {
+                throw e;
+            }
+            get(accountUrl(accountId, ""));
+            throw new PamException(vendor(), PamFailure.UNSUPPORTED, e.httpStatus(),
+                    "This CyberArk PVWA has no account Activities API (it came with version 13.2).");
+        }
+        List<JsonNode> items = json.isArray() ? PamJson.elements(json) : PamJson.elements(json, "Activities", "value");
+        List<AccountActivity> out = new ArrayList<>();
+        for (JsonNode item : items) {
+            AccountActivity activity = CyberArkAccounts.activity(accountId, item);
+            if (activity.time() != null && !activity.time().isBefore(since)) {
+                out.add(activity);
+            }
+        }
+        out.sort(Comparator.comparing(AccountActivity::time).reversed());
+        return out;
     }
 
     /** Pages by {@code Offset += Limit} until {@code Total}. */

@@ -6,6 +6,7 @@ import io.vigil.integrations.pam.ChangeState;
 import io.vigil.integrations.pam.ManagedAccount;
 import io.vigil.integrations.pam.PamVendor;
 import io.vigil.integrations.pam.PrivilegedSession;
+import io.vigil.integrations.pam.internal.ActionNames;
 import io.vigil.integrations.pam.internal.PamJson;
 import java.time.Instant;
 import java.util.Set;
@@ -84,9 +85,32 @@ final class DelineaSecrets {
                 live ? null : PamJson.instant(s, "endDate"));
     }
 
+    /**
+     * One secret audit record. The action vocabulary is not documented (docs/pam-vendor-apis.md §7): a
+     * check-out, a view (opening the secret, in the UI or through the API, shows its fields), a password
+     * displayed or copied hand the password over; a launch is a launcher session; a check-in returns it.
+     */
     static AccountActivity activity(String secretId, JsonNode a) {
+        String action = PamJson.text(a, "action", "actionForDisplay");
         return new AccountActivity(PamVendor.DELINEA, secretId, PamJson.instant(a, "dateRecorded"),
-                PamJson.text(a, "username", "byUserDisplayName"), PamJson.text(a, "action", "actionForDisplay"),
-                PamJson.text(a, "notes"));
+                PamJson.text(a, "username", "byUserDisplayName"), action, PamJson.text(a, "notes"), use(action));
+    }
+
+    private static AccountActivity.Use use(String action) {
+        String name = ActionNames.squeezed(action);
+        if (name == null) {
+            return AccountActivity.Use.OTHER;
+        }
+        if (name.startsWith("checkout") || name.startsWith("checkedout") || name.equals("view")
+                || name.equals("webserviceview") || name.contains("passworddisplayed") || name.contains("copypassword")) {
+            return AccountActivity.Use.CHECKOUT;
+        }
+        if (name.startsWith("launch")) {
+            return AccountActivity.Use.LAUNCH;
+        }
+        if (name.startsWith("checkin") || name.startsWith("checkedin")) {
+            return AccountActivity.Use.CHECKIN;
+        }
+        return AccountActivity.Use.OTHER;
     }
 }

@@ -21,4 +21,10 @@ abstract class BeyondTrustContract extends PamConnectorContract<BeyondTrustSimul
     protected String changePath() {
         return "/Credentials/Change";
     }
+
+    /** Password Safe has no account audit API (BeyondTrustConnector, docs/pam.md). */
+    @Override
+    protected String accountActivityPath() {
+        return null;
+    }
 }

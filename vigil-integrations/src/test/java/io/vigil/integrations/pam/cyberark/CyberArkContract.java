@@ -32,4 +32,9 @@ abstract class CyberArkContract extends PamConnectorContract<CyberArkSimulator> 
     protected String changePath() {
         return "/Change";
     }
+
+    @Override
+    protected String accountActivityPath() {
+        return "/Activities";
+    }
 }

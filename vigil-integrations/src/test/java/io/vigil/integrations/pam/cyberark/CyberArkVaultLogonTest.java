@@ -2,10 +2,13 @@ package io.vigil.integrations.pam.cyberark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.integrations.pam.AccountActivity;
 import io.vigil.integrations.pam.ChangeHandle;
 import io.vigil.integrations.pam.PamConfig;
 import io.vigil.integrations.pam.PamConnector;
 import io.vigil.integrations.pam.PamConnectorContract;
+import io.vigil.integrations.pam.PamException;
+import io.vigil.integrations.pam.PamFailure;
 import io.vigil.integrations.pam.PamHttpSettings;
 import io.vigil.integrations.secret.SecretSupplier;
 import io.vigil.simulators.core.Fault;
@@ -17,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Self-hosted PVWA: logon with a vault user, raw token in {@code Authorization}, logoff on close. */
 class CyberArkVaultLogonTest extends CyberArkContract {
@@ -133,5 +138,32 @@ class CyberArkVaultLogonTest extends CyberArkContract {
         assertThat(outcome.failure()).isEqualTo(io.vigil.integrations.pam.PamFailure.RATE_LIMITED);
         assertThat(outcome.message()).contains("asked to wait 3600 s");
         assertThat(sleeper.waits()).isEmpty();
+    }
+
+    @Test
+    void accountActivitiesKeepPsmConnectionsApartFromRetrievalsAndAskTheAccountsOwnRoute() {
+        CyberArkSimulator sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 50));
+        String alice = vendorId(sim, "adm_alice");
+
+        List<AccountActivity> activity = connector.accountActivity(alice, Instant.now().minus(3, ChronoUnit.HOURS));
+
+        assertThat(activity).extracting(AccountActivity::action).containsExactly("PSM Disconnect", "PSM Connect");
+        assertThat(activity).extracting(AccountActivity::use).containsOnly(AccountActivity.Use.OTHER);
+        assertThat(sim.requestsTo("/Activities")).singleElement()
+                .satisfies(r -> assertThat(r.path()).endsWith("/PasswordVault/API/Accounts/" + alice + "/Activities"));
+    }
+
+    @Test
+    void aPvwaWithoutTheActivitiesRouteIsUnsupportedNotAMissingAccount() {
+        CyberArkSimulator sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 50));
+        sim.faults().inject(Fault.status(404).onPath("/Activities"));
+
+        assertThatThrownBy(() -> connector.accountActivity(vendorId(sim, "svc_sql"), Instant.now().minus(1, ChronoUnit.HOURS)))
+                .isInstanceOfSatisfying(PamException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(PamFailure.UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("13.2");
+                });
     }
 }

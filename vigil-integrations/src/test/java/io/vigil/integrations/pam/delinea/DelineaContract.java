@@ -26,4 +26,9 @@ abstract class DelineaContract extends PamConnectorContract<DelineaSimulator> {
     protected String changePath() {
         return "/change-password";
     }
+
+    @Override
+    protected String accountActivityPath() {
+        return "/audits";
+    }
 }

@@ -9,6 +9,7 @@ import io.vigil.integrations.pam.PamConnector;
 import io.vigil.integrations.pam.PamConnectorContract;
 import io.vigil.integrations.pam.PamHttpSettings;
 import io.vigil.integrations.secret.SecretSupplier;
+import io.vigil.simulators.core.CheckoutRecord;
 import io.vigil.simulators.core.RecordedRequest;
 import io.vigil.simulators.core.SimulatorOptions;
 import io.vigil.simulators.delinea.DelineaSimulator;
@@ -97,5 +98,36 @@ class DelineaSecretServerTest extends DelineaContract {
         assertThat(recent).extracting(AccountActivity::action).containsExactly("CHANGE PASSWORD", "LAUNCH");
         assertThat(recent.get(1).user()).isEqualTo("alice");
         assertThat(recent.get(0).time()).isAfter(recent.get(1).time());
+    }
+
+    @Test
+    void auditsArePagedNewestFirstUntilTheFirstRecordOlderThanAsked() {
+        DelineaSimulator sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 1));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        sim.vault().addCheckout(new CheckoutRecord("c1", "carol", "adm_alice", now.minus(50, ChronoUnit.MINUTES),
+                now.minus(20, ChronoUnit.MINUTES)));
+
+        List<AccountActivity> recent = connector.accountActivity(vendorId(sim, "adm_alice"), now.minus(1, ChronoUnit.HOURS));
+
+        assertThat(recent).extracting(AccountActivity::action).containsExactly("CHECKIN", "CHECKOUT");
+        // the third page holds the launch of two hours ago, older than asked: no fourth page
+        assertThat(sim.requestsTo("/audits")).extracting(RecordedRequest::query)
+                .allSatisfy(q -> assertThat(q).contains("take=1").contains("sortBy%5B0%5D.direction=desc")
+                        .contains("sortBy%5B0%5D.name=dateRecorded"))
+                .map(q -> q.replaceAll(".*[?&]?skip=(\\d+).*", "$1")).containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void aLaunchIsASessionAndAViewHandsThePasswordOver() {
+        DelineaSimulator sim = simulator(SimulatorOptions.defaults());
+        PamConnector connector = connector(config(sim, http(), 50));
+
+        List<AccountActivity> all = connector.accountActivity(vendorId(sim, "adm_alice"), Instant.EPOCH.plusSeconds(1));
+
+        assertThat(all).filteredOn(a -> a.action().equals("LAUNCH")).singleElement()
+                .satisfies(a -> assertThat(a.use()).isEqualTo(AccountActivity.Use.LAUNCH));
+        assertThat(all).filteredOn(a -> a.action().equals("VIEW")).singleElement()
+                .satisfies(a -> assertThat(a.use()).isEqualTo(AccountActivity.Use.CHECKOUT));
     }
 }
