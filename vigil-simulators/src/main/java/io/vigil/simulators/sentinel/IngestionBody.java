@@ -10,6 +10,9 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,11 +31,16 @@ final class IngestionBody {
     }
 
     private final JsonMapper json;
+    /** Read one value in the middle of the body (the mapper's own reads insist on the value being all there is). */
+    private final ObjectReader anyValue;
+    private final ObjectReader valueTree;
     private final Map<String, String> columns;
     private final String streamName;
 
     IngestionBody(JsonMapper json, Map<String, String> columns, String streamName) {
         this.json = json;
+        this.anyValue = json.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.valueTree = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.columns = columns;
         this.streamName = streamName;
     }
@@ -61,10 +69,10 @@ final class IngestionBody {
                     JsonToken value = p.nextToken();
                     if (!fits(declared, value, p, column, validTimes)) {
                         return Checked.refused("Record " + row + ": column '" + column + "' of type " + declared
-                                + " cannot hold " + json.readTree(p) + ".");
+                                + " cannot hold " + valueTree.readValue(p) + ".");
                     }
                     if (keep) {
-                        values.put(column, value.isScalarValue() ? scalar(value, p) : json.readValue(p, Object.class));
+                        values.put(column, value.isScalarValue() ? scalar(value, p) : anyValue.readValue(p));
                     } else if (value.isStructStart()) {
                         p.skipChildren();
                     }
