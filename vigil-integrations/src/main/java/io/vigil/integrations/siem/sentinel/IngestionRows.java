@@ -31,13 +31,16 @@ final class IngestionRows {
     private final List<ExportRecord> records;
     private final String consoleBaseUrl;
     private final int maxCallBytes;
-    private final Buffer rendered = new Buffer();
-    /** Where each rendered row ends in {@link #rendered}; row i starts where row i-1 ends. */
+    private final Buffer rendered;
+    /** Where each rendered row ends in {@link #rendered}; row i starts after the comma that ends row i-1. */
     private final int[] ends;
     private int renderedRows;
 
-    IngestionRows(List<ExportRecord> records, String consoleBaseUrl, int maxCallBytes) {
+    /** Renders into {@code buffer} (emptied first), which the caller may hand to the next batch once this one is done. */
+    IngestionRows(List<ExportRecord> records, String consoleBaseUrl, int maxCallBytes, Buffer buffer) {
         this.records = records;
+        this.rendered = buffer;
+        buffer.reset();
         this.consoleBaseUrl = consoleBaseUrl;
         this.maxCallBytes = maxCallBytes;
         this.ends = new int[records.size()];
@@ -109,8 +112,11 @@ final class IngestionRows {
         return out.toByteArray();
     }
 
-    /** A byte buffer that hands out ranges of itself without copying. */
-    private static final class Buffer extends ByteArrayOutputStream {
+    /**
+     * A byte buffer that hands out ranges of itself without copying. A batch's rows take megabytes:
+     * growing a new buffer to that for every batch was most of what delivery allocated.
+     */
+    static final class Buffer extends ByteArrayOutputStream {
 
         Buffer() {
             super(1 << 16);
