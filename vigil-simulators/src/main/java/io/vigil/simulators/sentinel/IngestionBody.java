@@ -47,7 +47,12 @@ final class IngestionBody {
 
     /** Checks every row of {@code body}; keeps the rows' columns when {@code keep}. */
     Checked check(byte[] body, boolean keep) {
-        try (JsonParser p = json.createParser(body)) {
+        return check(body, body.length, keep);
+    }
+
+    /** Checks every row of the first {@code length} bytes of {@code body}. */
+    Checked check(byte[] body, int length, boolean keep) {
+        try (JsonParser p = json.createParser(body, 0, length)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 return Checked.refused("The body must be a JSON array of records.");
             }
