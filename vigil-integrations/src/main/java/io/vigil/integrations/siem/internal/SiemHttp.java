@@ -118,11 +118,6 @@ public final class SiemHttp {
             }
         }
 
-        /** Gives up on the answer (what the SIEM makes of the call is not known). */
-        public void abandon() {
-            response.cancel(true);
-        }
-
         private Unanswered unanswered(Throwable cause) {
             if (cause instanceof HttpTimeoutException) {
                 String what = cause instanceof HttpConnectTimeoutException ? "accept a connection for " : "answer ";
