@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * SIEM export throughput: an outbox backlog of N alerts drained by the server's delivery worker
@@ -71,12 +72,13 @@ public final class SiemExportLoad {
         System.out.printf("SiemExportLoad: %,d alerts, %s in %s; %d processors, load average %.1f%n", alerts, database,
                 folder, Runtime.getRuntime().availableProcessors(), loadAverage());
         try (Database db = Database.open(database, folder)) {
-            run(alerts, db.dataSource());
+            run(alerts, db);
         }
         System.out.printf("load average at the end %.1f%n", loadAverage());
     }
 
-    private static void run(int alerts, HikariDataSource dataSource) throws Exception {
+    private static void run(int alerts, Database database) throws Exception {
+        HikariDataSource dataSource = database.dataSource();
         VigilDatabase.migrate(dataSource);
         VigilDatabase db = VigilDatabase.open(dataSource);
         db.siemExporters().create("sentinel", "Sentinel", "SENTINEL", true, Map.of(), "benchmark");
@@ -104,6 +106,7 @@ public final class SiemExportLoad {
                             Duration.ZERO), d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
             ThreadCpu threadCpu = new ThreadCpu();
             long cpuStart = processCpuNanos();
+            long serverCpuStart = database.serverCpuNanos();
             long start = System.nanoTime();
             long next = Math.max(1, alerts / 10);
             while (sentinel.acceptedRows() < alerts) {
@@ -115,12 +118,17 @@ public final class SiemExportLoad {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            double serverCpuSeconds = (database.serverCpuNanos() - serverCpuStart) / 1e9;
             System.out.printf("drained: %,d alerts in %.1f s = %,.0f alerts/s delivered; %,d calls (%.0f rows per call); "
                             + "process CPU %.1f s (%.1f cores busy); backlog left %d%n", sentinel.acceptedRows(), seconds,
                     sentinel.acceptedRows() / seconds, sentinel.acceptedCalls(),
                     (double) sentinel.acceptedRows() / sentinel.acceptedCalls(), cpuSeconds, cpuSeconds / seconds,
                     db.outbox().backlog("sentinel").count());
             System.out.println("  CPU seconds by thread: " + threadCpu.since(cpuSeconds));
+            System.out.printf("  CPU per alert delivered: %.1f µs in this process%s%n", cpuSeconds * 1e6 / alerts,
+                    database.server() == null ? " (the database runs in it)" : String.format(
+                            ", %.1f µs in the PostgreSQL server's processes (%.1f s), %.1f µs together",
+                            serverCpuSeconds * 1e6 / alerts, serverCpuSeconds, (cpuSeconds + serverCpuSeconds) * 1e6 / alerts));
         }
     }
 
@@ -157,7 +165,7 @@ public final class SiemExportLoad {
     }
 
     /** The database under test behind a pool, and whatever has to stop with it. */
-    private record Database(HikariDataSource dataSource, AutoCloseable server) implements AutoCloseable {
+    private record Database(HikariDataSource dataSource, AutoCloseable server, Path dataFolder) implements AutoCloseable {
 
         static Database open(String kind, Path folder) throws IOException {
             HikariConfig pool = new HikariConfig();
@@ -175,7 +183,22 @@ public final class SiemExportLoad {
                 }
                 default -> throw new IllegalArgumentException("database is h2 or postgres, not " + kind);
             }
-            return new Database(new HikariDataSource(pool), postgres);
+            return new Database(new HikariDataSource(pool), postgres, folder.resolve("pg"));
+        }
+
+        /**
+         * CPU time so far of the PostgreSQL server's processes (the postmaster named in its pid file and
+         * everything it started that is still running: the pool's backends among them); 0 for H2, which
+         * runs in this process.
+         */
+        long serverCpuNanos() throws IOException {
+            if (!(server instanceof EmbeddedPostgres)) {
+                return 0;
+            }
+            long postmaster = Long.parseLong(Files.readAllLines(dataFolder.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(postmaster).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                    .sum();
         }
 
         @Override

@@ -2,7 +2,6 @@ package io.vigil.integrations.siem.internal;
 
 import io.vigil.integrations.http.RetryAfter;
 import io.vigil.integrations.siem.DeliveryResult.DeliveryFailure;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
@@ -73,27 +75,63 @@ public final class SiemHttp {
     }
 
     public Answer post(URI uri, Map<String, String> headers, byte[] body) throws Unanswered {
+        return start(uri, headers, body).answer();
+    }
+
+    /**
+     * Sends the POST and returns at once, so the caller can prepare what comes next while it is on its
+     * way; {@link Pending#answer()} waits for the answer.
+     */
+    public Pending start(URI uri, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        String label = "POST " + uri.getRawPath();
-        try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers(), response.body());
-        } catch (HttpTimeoutException e) {
-            String what = e instanceof HttpConnectTimeoutException ? "accept a connection for " : "answer ";
-            throw new Unanswered(DeliveryFailure.retryable(0, null, product + " did not " + what + label + " in time."));
-        } catch (ConnectException e) {
-            throw new Unanswered(DeliveryFailure.retryable(0, null, product + " refused the connection for " + label + "."));
-        } catch (SSLException e) {
-            throw new Unanswered(DeliveryFailure.retryable(0, null, product + ": TLS failed for " + label + " ("
-                    + e.getClass().getSimpleName() + ")."));
-        } catch (IOException e) {
-            throw new Unanswered(DeliveryFailure.retryable(0, null, product + " could not be reached for " + label + ": "
-                    + e.getClass().getSimpleName() + "."));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unanswered(DeliveryFailure.retryable(0, null, "Interrupted while sending to " + product + "."));
+        return new Pending("POST " + uri.getRawPath(), client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    /** A POST on its way. */
+    public final class Pending {
+
+        private final String label;
+        private final CompletableFuture<HttpResponse<byte[]>> response;
+
+        private Pending(String label, CompletableFuture<HttpResponse<byte[]>> response) {
+            this.label = label;
+            this.response = response;
+        }
+
+        /** Waits for the answer. */
+        public Answer answer() throws Unanswered {
+            try {
+                HttpResponse<byte[]> answered = response.get();
+                return new Answer(answered.statusCode(), answered.headers(), answered.body());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                throw unanswered(cause);
+            } catch (InterruptedException e) {
+                response.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new Unanswered(DeliveryFailure.retryable(0, null, "Interrupted while sending to " + product + "."));
+            }
+        }
+
+        private Unanswered unanswered(Throwable cause) {
+            if (cause instanceof HttpTimeoutException) {
+                String what = cause instanceof HttpConnectTimeoutException ? "accept a connection for " : "answer ";
+                return new Unanswered(DeliveryFailure.retryable(0, null, product + " did not " + what + label + " in time."));
+            }
+            if (cause instanceof ConnectException) {
+                return new Unanswered(DeliveryFailure.retryable(0, null, product + " refused the connection for " + label + "."));
+            }
+            if (cause instanceof SSLException) {
+                return new Unanswered(DeliveryFailure.retryable(0, null, product + ": TLS failed for " + label + " ("
+                        + cause.getClass().getSimpleName() + ")."));
+            }
+            return new Unanswered(DeliveryFailure.retryable(0, null, product + " could not be reached for " + label + ": "
+                    + cause.getClass().getSimpleName() + "."));
         }
     }
 
