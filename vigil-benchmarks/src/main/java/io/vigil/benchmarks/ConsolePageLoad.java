@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +51,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * the server's time from above.
  *
  * <pre>
- * java -cp … io.vigil.benchmarks.ConsolePageLoad [identities, default 50000] [alerts, default 100000] [timed requests per page, default 30]
+ * java -cp … io.vigil.benchmarks.ConsolePageLoad [identities, default 50000] [alerts, default 100000] [timed requests per page, default 30] [data folder]
  * </pre>
+ *
+ * Without a data folder the store is seeded in a new temporary one. A data folder is seeded once (it
+ * then holds {@value #SEEDED}) and reused as it is by later runs with the same counts, so that runs
+ * against the same store are comparable and the quarter of an hour of seeding is not repeated.
  */
 public final class ConsolePageLoad {
 
@@ -58,25 +65,24 @@ public final class ConsolePageLoad {
     private static final String DOMAIN = "corp.example";
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String SEEDED = "page-load-seeded.properties";
 
     public static void main(String[] args) throws Exception {
         int identities = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int alerts = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int timed = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Path data = Files.createTempDirectory("vigil-pages");
-
-        long seeding = System.nanoTime();
-        String alertId;
-        String incidentId;
-        try (ConfigurableApplicationContext server = start(data)) {
-            VigilDatabase database = server.getBean(VigilDatabase.class);
-            database.users().create(USER, server.getBean(PasswordEncoder.class).encode(PASSWORD), Role.GLOBAL_ADMIN);
-            database.directoryInventory().replace(directory(identities), Map.of());
-            alertId = seedAlerts(database, alerts, identities);
-            incidentId = database.incidents().findByAlert(alertId).orElseThrow().id();
+        Path data = args.length > 3 ? Files.createDirectories(Path.of(args[3])) : Files.createTempDirectory("vigil-pages");
+        Seeded seeded = Seeded.in(data, identities, alerts).orElse(null);
+        if (seeded == null) {
+            long seeding = System.nanoTime();
+            seeded = seed(data, identities, alerts);
+            System.out.printf("seeded %,d identities and %,d alerts in %.0f s%n", identities, alerts,
+                    (System.nanoTime() - seeding) / 1e9);
+        } else {
+            System.out.printf("reusing the store of %,d identities and %,d alerts seeded in %s%n", identities, alerts, data);
         }
-        System.out.printf("seeded %,d identities and %,d alerts in %.0f s%n", identities, alerts,
-                (System.nanoTime() - seeding) / 1e9);
+        String alertId = seeded.alertId();
+        String incidentId = seeded.incidentId();
 
         // a restart loads the inventory from the store, as after any sync
         try (ConfigurableApplicationContext server = start(data)) {
@@ -102,6 +108,59 @@ public final class ConsolePageLoad {
                 time(browser, base, page.getKey(), page.getValue(), timed);
             }
         }
+    }
+
+    /** What a seeded data folder holds, as its {@value #SEEDED} records it. */
+    private record Seeded(int identities, int alerts, String alertId, String incidentId) {
+
+        static Optional<Seeded> in(Path data, int identities, int alerts) throws IOException {
+            Path file = data.resolve(SEEDED);
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            Seeded seeded = new Seeded(Integer.parseInt(p.getProperty("identities")), Integer.parseInt(p.getProperty("alerts")),
+                    p.getProperty("alertId"), p.getProperty("incidentId"));
+            if (seeded.identities() != identities || seeded.alerts() != alerts) {
+                throw new IllegalStateException(data + " holds " + seeded.identities() + " identities and "
+                        + seeded.alerts() + " alerts, not " + identities + " and " + alerts + "; name another folder");
+            }
+            return Optional.of(seeded);
+        }
+
+        void writeTo(Path data) throws IOException {
+            Properties p = new Properties();
+            p.setProperty("identities", Integer.toString(identities));
+            p.setProperty("alerts", Integer.toString(alerts));
+            p.setProperty("alertId", alertId);
+            p.setProperty("incidentId", incidentId);
+            try (var out = Files.newOutputStream(data.resolve(SEEDED))) {
+                p.store(out, "ConsolePageLoad's seeded store");
+            }
+        }
+    }
+
+    private static Seeded seed(Path data, int identities, int alerts) throws IOException {
+        boolean empty;
+        try (var files = Files.list(data)) {
+            empty = files.findAny().isEmpty();
+        }
+        if (!empty) {
+            throw new IllegalStateException(data + " is neither empty nor a seeded store");
+        }
+        Seeded seeded;
+        try (ConfigurableApplicationContext server = start(data)) {
+            VigilDatabase database = server.getBean(VigilDatabase.class);
+            database.users().create(USER, server.getBean(PasswordEncoder.class).encode(PASSWORD), Role.GLOBAL_ADMIN);
+            database.directoryInventory().replace(directory(identities), Map.of());
+            String alertId = seedAlerts(database, alerts, identities);
+            seeded = new Seeded(identities, alerts, alertId, database.incidents().findByAlert(alertId).orElseThrow().id());
+        }
+        seeded.writeTo(data);
+        return seeded;
     }
 
     private static ConfigurableApplicationContext start(Path data) {
