@@ -16,6 +16,9 @@ import io.vigil.server.VigilServer;
 import io.vigil.server.config.ResolvedSettings;
 import io.vigil.server.config.ServerConfig;
 import io.vigil.server.config.ServerSetting;
+import io.vigil.server.identities.IdentityQuery;
+import io.vigil.server.identities.IdentityService;
+import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
 import java.net.CookieManager;
 import java.net.URI;
@@ -30,12 +33,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +56,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * the server's time from above.
  *
  * <pre>
- * java -cp … io.vigil.benchmarks.ConsolePageLoad [identities, default 50000] [alerts, default 100000] [timed requests per page, default 30] [data folder]
+ * java [-Dpages.api=false] -cp … io.vigil.benchmarks.ConsolePageLoad [identities, default 50000] [alerts, default 100000] [timed requests per page, default 30] [data folder]
  * </pre>
+ *
+ * After the console's pages, {@code GET /api/v1/identities} is timed with 5 requests (it counts every
+ * stored alert on each); {@code -Dpages.api=false} leaves it out.
  *
  * Without a data folder the store is seeded in a new temporary one. A data folder is seeded once (it
  * then holds {@value #SEEDED}) and reused as it is by later runs with the same counts, so that runs
@@ -103,10 +111,70 @@ public final class ConsolePageLoad {
             pages.put("incident", "/incidents/" + incidentId);
             pages.put("audit log", "/settings/audit");
             pages.put("detectors", "/settings/detectors");
+            System.out.printf("load average before: %s%n", loadAverage());
             System.out.printf("%-22s %8s %8s %8s %8s%n", "page", "p50 ms", "p95 ms", "max ms", "bytes");
             for (Map.Entry<String, String> page : pages.entrySet()) {
-                time(browser, base, page.getKey(), page.getValue(), timed);
+                time(browser, HttpRequest.newBuilder(URI.create(base + page.getValue())).build(), page.getKey(), 10, timed);
             }
+            timeIdentityQueries(server.getBean(IdentityService.class), timed);
+            // the API's list counts every stored alert on each request: a few requests say enough
+            if (Boolean.parseBoolean(System.getProperty("pages.api", "true"))) {
+                timeApi(base);
+            }
+            System.out.printf("load average after: %s%n", loadAverage());
+        }
+    }
+
+    /**
+     * The identity list's query alone, in the server's JVM: the part of the identity pages that grows
+     * with the inventory, without the page's rendering (which the alert and incident lists share).
+     */
+    private static void timeIdentityQueries(IdentityService identities, int timed) {
+        Map<String, IdentityQuery> queries = new LinkedHashMap<>();
+        queries.put("query: identities", query(null, IdentityQuery.Sort.LAST_SEEN));
+        queries.put("query: search", query("user0123", IdentityQuery.Sort.LAST_SEEN));
+        queries.put("query: by risk", query(null, IdentityQuery.Sort.RISK));
+        queries.put("query: top 5", query(null, IdentityQuery.Sort.ALERT_COUNT));
+        for (Map.Entry<String, IdentityQuery> q : queries.entrySet()) {
+            PageRequest page = q.getKey().endsWith("top 5") ? PageRequest.first(5) : PageRequest.first(50);
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < 10 + timed; i++) {
+                long start = System.nanoTime();
+                identities.page(q.getValue(), page);
+                if (i >= 10) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            print(q.getKey(), millis, 0);
+        }
+        List<Double> deep = new ArrayList<>();
+        for (int i = 0; i < 10 + timed; i++) {
+            long start = System.nanoTime();
+            identities.page(query(null, IdentityQuery.Sort.LAST_SEEN), PageRequest.of(25_000, 50));
+            if (i >= 10) {
+                deep.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        print("query: page 500", deep, 0);
+    }
+
+    private static IdentityQuery query(String search, IdentityQuery.Sort sort) {
+        return new IdentityQuery(search, Set.of(), null, Set.of(), null, Set.of(), null, sort);
+    }
+
+    private static void timeApi(String base) throws Exception {
+        HttpRequest api = HttpRequest.newBuilder(URI.create(base + "/api/v1/identities?sort=risk"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build();
+        time(HttpClient.newHttpClient(), api, "API identities, risk", 1, 5);
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes (Linux), to say how busy it was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -252,13 +320,12 @@ public final class ConsolePageLoad {
         return http;
     }
 
-    private static void time(HttpClient browser, String base, String name, String path, int timed) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).build();
+    private static void time(HttpClient browser, HttpRequest request, String name, int warmUp, int timed) throws Exception {
         int bytes = 0;
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < warmUp; i++) {
             HttpResponse<String> warm = browser.send(request, HttpResponse.BodyHandlers.ofString());
             if (warm.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + warm.statusCode());
+                throw new IllegalStateException(request.uri() + " answered " + warm.statusCode());
             }
             bytes = warm.body().length();
         }
@@ -268,6 +335,10 @@ public final class ConsolePageLoad {
             browser.send(request, HttpResponse.BodyHandlers.ofString());
             millis.add((System.nanoTime() - start) / 1e6);
         }
+        print(name, millis, bytes);
+    }
+
+    private static void print(String name, List<Double> millis, int bytes) {
         Collections.sort(millis);
         System.out.printf("%-22s %8.1f %8.1f %8.1f %8d%n", name, millis.get(millis.size() / 2),
                 millis.get((int) Math.ceil(0.95 * millis.size()) - 1), millis.get(millis.size() - 1), bytes);
