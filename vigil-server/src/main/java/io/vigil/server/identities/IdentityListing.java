@@ -23,23 +23,25 @@ final class IdentityListing {
     private final Row[] rows;
     private final Map<Sort, Row[]> orders = new EnumMap<>(Sort.class);
 
-    /** A view with what the sort and the search compare, folded to lower case once. */
-    record Row(IdentityView view, String sortName, String[] searchable) {
+    /**
+     * A view with what the sort and the search compare, folded to lower case once: the search looks
+     * in one text of the names, each ended by NUL, which directory names never hold, so that a
+     * search never matches across two of them.
+     */
+    record Row(IdentityView view, String sortName, String searchable) {
+
+        private static final char END = '\0';
 
         static Row of(IdentityView v) {
-            return new Row(v, v.name() == null ? "" : fold(v.name()), Stream.of(v.key(), v.name(), v.samAccountName(),
-                    v.userPrincipalName(), v.displayName()).filter(t -> t != null).map(IdentityListing::fold)
-                    .toArray(String[]::new));
+            StringBuilder text = new StringBuilder();
+            Stream.of(v.key(), v.name(), v.samAccountName(), v.userPrincipalName(), v.displayName())
+                    .filter(t -> t != null).forEach(t -> text.append(fold(t).replace(END, ' ')).append(END));
+            return new Row(v, v.name() == null ? "" : fold(v.name()), text.toString());
         }
 
         /** Whether the key, name, SAM account name, UPN or display name contains the folded text. */
         boolean contains(String folded) {
-            for (String text : searchable) {
-                if (text.contains(folded)) {
-                    return true;
-                }
-            }
-            return false;
+            return folded.indexOf(END) < 0 && searchable.contains(folded);
         }
     }
 

@@ -62,6 +62,9 @@ public final class RenewedReading<T> implements AutoCloseable {
         try {
             last = read();
         } catch (RuntimeException e) {
+            if (renewer.isShutdown()) {
+                return; // the server is stopping: the read was cut short on purpose
+            }
             log.warn("reading {} again failed; the last reading stays: {}", name, e.toString());
         } finally {
             renewing.set(false);
