@@ -16,6 +16,9 @@ import io.vigil.server.VigilServer;
 import io.vigil.server.config.ResolvedSettings;
 import io.vigil.server.config.ServerConfig;
 import io.vigil.server.config.ServerSetting;
+import io.vigil.server.identities.IdentityQuery;
+import io.vigil.server.identities.IdentityService;
+import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
 import java.net.CookieManager;
 import java.net.URI;
@@ -24,15 +27,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +56,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * the server's time from above.
  *
  * <pre>
- * java -cp … io.vigil.benchmarks.ConsolePageLoad [identities, default 50000] [alerts, default 100000] [timed requests per page, default 30]
+ * java [-Dpages.api=false] -cp … io.vigil.benchmarks.ConsolePageLoad [identities, default 50000] [alerts, default 100000] [timed requests per page, default 30] [data folder]
  * </pre>
+ *
+ * After the console's pages, {@code GET /api/v1/identities} is timed with 5 requests (it counts every
+ * stored alert on each); {@code -Dpages.api=false} leaves it out.
+ *
+ * Without a data folder the store is seeded in a new temporary one. A data folder is seeded once (it
+ * then holds {@value #SEEDED}) and reused as it is by later runs with the same counts, so that runs
+ * against the same store are comparable and the quarter of an hour of seeding is not repeated.
  */
 public final class ConsolePageLoad {
 
@@ -58,25 +73,24 @@ public final class ConsolePageLoad {
     private static final String DOMAIN = "corp.example";
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String SEEDED = "page-load-seeded.properties";
 
     public static void main(String[] args) throws Exception {
         int identities = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int alerts = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int timed = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Path data = Files.createTempDirectory("vigil-pages");
-
-        long seeding = System.nanoTime();
-        String alertId;
-        String incidentId;
-        try (ConfigurableApplicationContext server = start(data)) {
-            VigilDatabase database = server.getBean(VigilDatabase.class);
-            database.users().create(USER, server.getBean(PasswordEncoder.class).encode(PASSWORD), Role.GLOBAL_ADMIN);
-            database.directoryInventory().replace(directory(identities), Map.of());
-            alertId = seedAlerts(database, alerts, identities);
-            incidentId = database.incidents().findByAlert(alertId).orElseThrow().id();
+        Path data = args.length > 3 ? Files.createDirectories(Path.of(args[3])) : Files.createTempDirectory("vigil-pages");
+        Seeded seeded = Seeded.in(data, identities, alerts).orElse(null);
+        if (seeded == null) {
+            long seeding = System.nanoTime();
+            seeded = seed(data, identities, alerts);
+            System.out.printf("seeded %,d identities and %,d alerts in %.0f s%n", identities, alerts,
+                    (System.nanoTime() - seeding) / 1e9);
+        } else {
+            System.out.printf("reusing the store of %,d identities and %,d alerts seeded in %s%n", identities, alerts, data);
         }
-        System.out.printf("seeded %,d identities and %,d alerts in %.0f s%n", identities, alerts,
-                (System.nanoTime() - seeding) / 1e9);
+        String alertId = seeded.alertId();
+        String incidentId = seeded.incidentId();
 
         // a restart loads the inventory from the store, as after any sync
         try (ConfigurableApplicationContext server = start(data)) {
@@ -97,11 +111,124 @@ public final class ConsolePageLoad {
             pages.put("incident", "/incidents/" + incidentId);
             pages.put("audit log", "/settings/audit");
             pages.put("detectors", "/settings/detectors");
+            System.out.printf("load average before: %s%n", loadAverage());
             System.out.printf("%-22s %8s %8s %8s %8s%n", "page", "p50 ms", "p95 ms", "max ms", "bytes");
             for (Map.Entry<String, String> page : pages.entrySet()) {
-                time(browser, base, page.getKey(), page.getValue(), timed);
+                time(browser, HttpRequest.newBuilder(URI.create(base + page.getValue())).build(), page.getKey(), 10, timed);
+            }
+            timeIdentityQueries(server.getBean(IdentityService.class), timed);
+            // the API's list counts every stored alert on each request: a few requests say enough
+            if (Boolean.parseBoolean(System.getProperty("pages.api", "true"))) {
+                timeApi(base);
+            }
+            System.out.printf("load average after: %s%n", loadAverage());
+        }
+    }
+
+    /**
+     * The identity list's query alone, in the server's JVM: the part of the identity pages that grows
+     * with the inventory, without the page's rendering (which the alert and incident lists share).
+     */
+    private static void timeIdentityQueries(IdentityService identities, int timed) {
+        Map<String, IdentityQuery> queries = new LinkedHashMap<>();
+        queries.put("query: identities", query(null, IdentityQuery.Sort.LAST_SEEN));
+        queries.put("query: search", query("user0123", IdentityQuery.Sort.LAST_SEEN));
+        queries.put("query: by risk", query(null, IdentityQuery.Sort.RISK));
+        queries.put("query: top 5", query(null, IdentityQuery.Sort.ALERT_COUNT));
+        for (Map.Entry<String, IdentityQuery> q : queries.entrySet()) {
+            PageRequest page = q.getKey().endsWith("top 5") ? PageRequest.first(5) : PageRequest.first(50);
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < 10 + timed; i++) {
+                long start = System.nanoTime();
+                identities.page(q.getValue(), page);
+                if (i >= 10) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            print(q.getKey(), millis, 0);
+        }
+        List<Double> deep = new ArrayList<>();
+        for (int i = 0; i < 10 + timed; i++) {
+            long start = System.nanoTime();
+            identities.page(query(null, IdentityQuery.Sort.LAST_SEEN), PageRequest.of(25_000, 50));
+            if (i >= 10) {
+                deep.add((System.nanoTime() - start) / 1e6);
             }
         }
+        print("query: page 500", deep, 0);
+    }
+
+    private static IdentityQuery query(String search, IdentityQuery.Sort sort) {
+        return new IdentityQuery(search, Set.of(), null, Set.of(), null, Set.of(), null, sort);
+    }
+
+    private static void timeApi(String base) throws Exception {
+        HttpRequest api = HttpRequest.newBuilder(URI.create(base + "/api/v1/identities?sort=risk"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build();
+        time(HttpClient.newHttpClient(), api, "API identities, risk", 1, 5);
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes (Linux), to say how busy it was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** What a seeded data folder holds, as its {@value #SEEDED} records it. */
+    private record Seeded(int identities, int alerts, String alertId, String incidentId) {
+
+        static Optional<Seeded> in(Path data, int identities, int alerts) throws IOException {
+            Path file = data.resolve(SEEDED);
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            Seeded seeded = new Seeded(Integer.parseInt(p.getProperty("identities")), Integer.parseInt(p.getProperty("alerts")),
+                    p.getProperty("alertId"), p.getProperty("incidentId"));
+            if (seeded.identities() != identities || seeded.alerts() != alerts) {
+                throw new IllegalStateException(data + " holds " + seeded.identities() + " identities and "
+                        + seeded.alerts() + " alerts, not " + identities + " and " + alerts + "; name another folder");
+            }
+            return Optional.of(seeded);
+        }
+
+        void writeTo(Path data) throws IOException {
+            Properties p = new Properties();
+            p.setProperty("identities", Integer.toString(identities));
+            p.setProperty("alerts", Integer.toString(alerts));
+            p.setProperty("alertId", alertId);
+            p.setProperty("incidentId", incidentId);
+            try (var out = Files.newOutputStream(data.resolve(SEEDED))) {
+                p.store(out, "ConsolePageLoad's seeded store");
+            }
+        }
+    }
+
+    private static Seeded seed(Path data, int identities, int alerts) throws IOException {
+        boolean empty;
+        try (var files = Files.list(data)) {
+            empty = files.findAny().isEmpty();
+        }
+        if (!empty) {
+            throw new IllegalStateException(data + " is neither empty nor a seeded store");
+        }
+        Seeded seeded;
+        try (ConfigurableApplicationContext server = start(data)) {
+            VigilDatabase database = server.getBean(VigilDatabase.class);
+            database.users().create(USER, server.getBean(PasswordEncoder.class).encode(PASSWORD), Role.GLOBAL_ADMIN);
+            database.directoryInventory().replace(directory(identities), Map.of());
+            String alertId = seedAlerts(database, alerts, identities);
+            seeded = new Seeded(identities, alerts, alertId, database.incidents().findByAlert(alertId).orElseThrow().id());
+        }
+        seeded.writeTo(data);
+        return seeded;
     }
 
     private static ConfigurableApplicationContext start(Path data) {
@@ -193,13 +320,12 @@ public final class ConsolePageLoad {
         return http;
     }
 
-    private static void time(HttpClient browser, String base, String name, String path, int timed) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).build();
+    private static void time(HttpClient browser, HttpRequest request, String name, int warmUp, int timed) throws Exception {
         int bytes = 0;
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < warmUp; i++) {
             HttpResponse<String> warm = browser.send(request, HttpResponse.BodyHandlers.ofString());
             if (warm.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + warm.statusCode());
+                throw new IllegalStateException(request.uri() + " answered " + warm.statusCode());
             }
             bytes = warm.body().length();
         }
@@ -209,6 +335,10 @@ public final class ConsolePageLoad {
             browser.send(request, HttpResponse.BodyHandlers.ofString());
             millis.add((System.nanoTime() - start) / 1e6);
         }
+        print(name, millis, bytes);
+    }
+
+    private static void print(String name, List<Double> millis, int bytes) {
         Collections.sort(millis);
         System.out.printf("%-22s %8.1f %8.1f %8.1f %8d%n", name, millis.get(millis.size() / 2),
                 millis.get((int) Math.ceil(0.95 * millis.size()) - 1), millis.get(millis.size() - 1), bytes);

@@ -62,7 +62,7 @@ class IdentityController {
                 ApiValues.parseAll(IdentityTag.class, "tag", split(tags)), domain,
                 ApiValues.parseAll(DirectoryObjectKind.class, "kind", split(kinds)), enabled, risks(risks),
                 IdentityService.managedByTag(managedBy), ApiValues.parse(IdentityQuery.Sort.class, "sort", sort));
-        return PageView.slice(identities.find(query), page);
+        return PageView.of(identities.pageCounted(query, page));
     }
 
     /** Profile, tags, marks, direct and nested groups, alerts and recent activity. */

@@ -3,7 +3,6 @@ package io.vigil.server.identities;
 import io.vigil.integrations.pam.PamVendor;
 import io.vigil.model.alert.Entity;
 import io.vigil.model.alert.Evidence;
-import io.vigil.model.alert.Severity;
 import io.vigil.model.directory.DirectoryIdentity;
 import io.vigil.model.directory.IdentityTag;
 import io.vigil.model.directory.TaggedIdentity;
@@ -26,9 +25,7 @@ import io.vigil.store.Page;
 import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.alerts.AlertFilter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,53 +42,34 @@ import org.springframework.stereotype.Service;
 @Service
 public class IdentityService {
 
-    private static final String SEEN_PREFIX = "seen-";
     private static final int TIMELINE_LIMIT = 200;
-    private static final String NO_RISK = "none";
 
     private final VigilDatabase database;
     private final DirectoryInventory inventory;
     private final IdentityMarks marks;
     private final PasswordResets resets;
-    private final AccountActivity activity;
+    private final IdentityListings listings;
 
     IdentityService(VigilDatabase database, DirectoryInventory inventory, IdentityMarks marks, PasswordResets resets,
-            AccountActivity activity) {
+            IdentityListings listings) {
         this.database = database;
         this.inventory = inventory;
         this.marks = marks;
         this.resets = resets;
-        this.activity = activity;
+        this.listings = listings;
     }
 
     /**
      * One page of the identities matching the query: the inventory's (held in memory, as detectors
-     * need it) and the accounts alerts name that it lacks, with their alert activity as
-     * {@link AccountActivity} last read it (renewed in the background). Never reads the alerts themselves.
+     * need it) and the accounts alerts name that it lacks, with their alert activity as last read
+     * ({@link IdentityListings}: renewed in the background). Never reads the alerts themselves.
      */
     public Page<IdentityView> page(IdentityQuery query, PageRequest page) {
-        InventoryIndex index = inventory.current();
-        AccountActivity.Resolved alerts = activity.of(index);
-        List<IdentityView> matching = new ArrayList<>();
-        for (TaggedIdentity tagged : index.identities()) {
-            IdentityView view = view(tagged, alerts.of(tagged.identity().objectGuid()));
-            if (query.matches(view)) {
-                matching.add(view);
-            }
-        }
-        for (AccountActivity.Alerts seen : alerts.notInDirectory()) {
-            IdentityView view = view(seen);
-            if (query.matches(view)) {
-                matching.add(view);
-            }
-        }
-        matching.sort(query.sort().order());
-        int from = Math.min(page.offset(), matching.size());
-        return new Page<>(matching.subList(from, Math.min(matching.size(), from + page.limit())), matching.size(),
-                page.offset(), page.limit());
+        return listings.current().page(query, page);
     }
 
-    List<IdentityView> find(IdentityQuery query) {
+    /** As {@link #page}, with the activity counted from every stored alert now: current, but it reads them all. */
+    Page<IdentityView> pageCounted(IdentityQuery query, PageRequest page) {
         InventoryIndex index = inventory.current();
         AlertTallies tallies = AlertTallies.collect(database, index, AlertFilter.any(), false);
         List<IdentityView> all = new ArrayList<>();
@@ -99,7 +77,7 @@ public class IdentityService {
             all.add(view(tagged, tallies.of(tagged.identity().objectGuid()).orElse(null)));
         }
         tallies.notInDirectory().forEach(t -> all.add(view(t)));
-        return all.stream().filter(query::matches).sorted(query.sort().order()).toList();
+        return IdentityListing.of(all).page(query, page);
     }
 
     public IdentityDetailView detail(String id) {
@@ -114,7 +92,10 @@ public class IdentityService {
                     groups(index.resolveDns(i.memberOf())), groups(index.nestedGroupsOf(i)), hosts(tally),
                     alerts(tally), timeline(tally), responseActions(index, i), resets.forIdentity(i.objectGuid().toString()));
         }
-        String key = seenKey(id);
+        String key = IdentityViews.seenKey(id);
+        if (key == null) {
+            throw new ResourceNotFoundException("identity", id);
+        }
         Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityKeys(Set.of(key)), true)
                 .ofKey(key).orElseThrow(() -> new ResourceNotFoundException("identity", id));
         return new IdentityDetailView(view(tally), null, marksOf(tally.sid), List.of(), List.of(), hosts(tally),
@@ -134,7 +115,7 @@ public class IdentityService {
     public String idFor(Entity.AccountEntity account) {
         return inventory.current().resolve(new Account(account.ntDomain(), account.name(), account.sid()))
                 .map(t -> t.identity().objectGuid().toString())
-                .orElseGet(() -> seenId(EntityKey.of(account)));
+                .orElseGet(() -> IdentityViews.seenId(EntityKey.of(account)));
     }
 
     /** Sets or removes a mark on the identity's SID; returns the identity as it is now. */
@@ -164,7 +145,7 @@ public class IdentityService {
      */
     private static Set<String> keysOf(DirectoryIdentity i) {
         String sam = i.samAccountName().toLowerCase(Locale.ROOT);
-        Set<String> keys = new LinkedHashSet<>(List.of(keyOf(i), "account:" + sam));
+        Set<String> keys = new LinkedHashSet<>(List.of(IdentityViews.keyOf(i), "account:" + sam));
         if (i.domain() != null) {
             keys.add("account:" + i.domain().toLowerCase(Locale.ROOT) + "\\" + sam);
         }
@@ -172,12 +153,6 @@ public class IdentityService {
             keys.add("account:" + i.userPrincipalName().toLowerCase(Locale.ROOT));
         }
         return keys;
-    }
-
-    /** The entity key alerts would give the identity: {@code account:<first label of its domain>\<sAMAccountName>}. */
-    private static String keyOf(DirectoryIdentity i) {
-        String netbios = i.domain() == null ? "" : i.domain().split("\\.")[0];
-        return "account:" + (netbios + "\\" + (i.samAccountName() == null ? "" : i.samAccountName())).toLowerCase(Locale.ROOT);
     }
 
     private static Optional<TaggedIdentity> directoryIdentity(InventoryIndex index, String id) {
@@ -188,53 +163,17 @@ public class IdentityService {
         }
     }
 
-    private IdentityView view(TaggedIdentity tagged, Tally tally) {
-        return view(tagged, tally == null ? null
+    private static IdentityView view(TaggedIdentity tagged, Tally tally) {
+        return IdentityViews.of(tagged, tally == null ? null
                 : new AccountActivity.Alerts(tally.key, tally.alerts, tally.lastSeen, tally.highest, tally.openHighest));
-    }
-
-    private IdentityView view(TaggedIdentity tagged, AccountActivity.Alerts alerts) {
-        DirectoryIdentity i = tagged.identity();
-        return new IdentityView(i.objectGuid().toString(), alerts != null ? alerts.key() : keyOf(i),
-                i.samAccountName() != null ? i.samAccountName() : i.distinguishedName(), i.domain(), i.objectSid(),
-                true, ApiValues.name(i.kind()), i.samAccountName(), i.userPrincipalName(), i.displayName(),
-                i.enabled(), tagged.tags().stream().sorted().map(ApiValues::name).toList(),
-                alerts == null ? NO_RISK : riskOf(alerts.openHighest()), alerts == null ? 0 : alerts.count(),
-                alerts == null ? null : alerts.lastSeen(), alerts == null ? null : ApiValues.name(alerts.highest()));
-    }
-
-    /** An account only alerts name; the aggregate keeps its name folded to lower case and no SID. */
-    private static IdentityView view(AccountActivity.Alerts alerts) {
-        var account = AccountActivity.accountOf(alerts.key());
-        return new IdentityView(seenId(alerts.key()), alerts.key(), account.name(), account.domain(), null, false, null,
-                null, null, null, null, List.of(), riskOf(alerts.openHighest()), alerts.count(), alerts.lastSeen(),
-                ApiValues.name(alerts.highest()));
     }
 
     private IdentityView view(Tally tally) {
         List<String> tags = marksOf(tally.sid).stream().map(MarkView::mark).toList();
-        return new IdentityView(seenId(tally.key), tally.key, tally.account.name(),
-                tally.account.ntDomain(), tally.sid, false, null, null, null, null, null, tags, riskOf(tally.openHighest),
+        return new IdentityView(IdentityViews.seenId(tally.key), tally.key, tally.account.name(),
+                tally.account.ntDomain(), tally.sid, false, null, null, null, null, null, tags,
+                IdentityViews.riskOf(tally.openHighest),
                 tally.alerts, tally.lastSeen, ApiValues.name(tally.highest));
-    }
-
-    private static String seenId(String key) {
-        return SEEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String seenKey(String id) {
-        if (!id.startsWith(SEEN_PREFIX)) {
-            throw new ResourceNotFoundException("identity", id);
-        }
-        try {
-            return new String(Base64.getUrlDecoder().decode(id.substring(SEEN_PREFIX.length())), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new ResourceNotFoundException("identity", id);
-        }
-    }
-
-    private static String riskOf(Severity openHighest) {
-        return openHighest == null ? NO_RISK : ApiValues.name(openHighest);
     }
 
     private List<MarkView> marksOf(String sid) {
