@@ -5,7 +5,7 @@ import io.vigil.integrations.pam.PamConnector;
 import io.vigil.integrations.pam.PamException;
 import io.vigil.server.directory.DirectoryInventory;
 import io.vigil.server.directory.VaultReference;
-import io.vigil.server.internal.BackgroundThreads;
+import io.vigil.server.internal.PeriodicWork;
 import io.vigil.server.pam.VaultCheckouts.Reading;
 import io.vigil.server.pam.VaultCheckouts.Span;
 import io.vigil.store.VigilDatabase;
@@ -20,15 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +39,7 @@ import org.springframework.stereotype.Component;
  * sessions alone; an account the vault no longer holds has no checkouts.
  */
 @Component
-class CheckoutLookups implements SmartLifecycle {
+class CheckoutLookups extends PeriodicWork {
 
     static final Duration EVERY = Duration.ofSeconds(15);
     static final int PER_CONNECTION_PER_CYCLE = 50;
@@ -65,7 +62,6 @@ class CheckoutLookups implements SmartLifecycle {
     private final Map<String, Backoff> backoff = new HashMap<>();
     private final AtomicLong lookups = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private ScheduledExecutorService scheduler;
 
     /** @param window how long a checkout without a check-in covers sign-ins ({@code vigil.pam.checkout-window}) */
     @Autowired
@@ -78,6 +74,7 @@ class CheckoutLookups implements SmartLifecycle {
     CheckoutLookups(VaultCheckouts checkouts, Function<UUID, List<VaultReference>> references,
                     Function<String, Optional<PamConnection>> connections, Function<PamConnection, PamConnector> open,
                     Duration window, Clock clock) {
+        super("vigil-pam-checkouts", EVERY, EVERY);
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("vigil.pam.checkout-window must be positive, not " + window);
         }
@@ -90,17 +87,8 @@ class CheckoutLookups implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        scheduler = BackgroundThreads.scheduler("vigil-pam-checkouts");
-        scheduler.scheduleWithFixedDelay(this::runSafely, EVERY.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private void runSafely() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.warn("checkout look-ups failed: {}", e.toString());
-        }
+    protected void round() {
+        runOnce();
     }
 
     /** One cycle: the due identities' look-ups, connection by connection. */
@@ -193,17 +181,5 @@ class CheckoutLookups implements SmartLifecycle {
     /** Look-up cycles of a connection that failed. */
     long failures() {
         return failures.get();
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
     }
 }

@@ -1,14 +1,11 @@
 package io.vigil.server.pam;
 
-import io.vigil.server.internal.BackgroundThreads;
+import io.vigil.server.internal.PeriodicWork;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.pam.PamConnection;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +13,7 @@ import org.springframework.stereotype.Component;
  * administrators can also sync one on demand. A vault that cannot be read keeps its last listing.
  */
 @Component
-class PamSyncSchedule implements SmartLifecycle {
+class PamSyncSchedule extends PeriodicWork {
 
     static final Duration EVERY = Duration.ofMinutes(15);
     private static final Duration FIRST_AFTER = Duration.ofSeconds(30);
@@ -24,20 +21,15 @@ class PamSyncSchedule implements SmartLifecycle {
 
     private final VigilDatabase database;
     private final PamConnections connections;
-    private ScheduledExecutorService scheduler;
 
     PamSyncSchedule(VigilDatabase database, PamConnections connections) {
+        super("vigil-pam-sync", FIRST_AFTER, EVERY);
         this.database = database;
         this.connections = connections;
     }
 
     @Override
-    public void start() {
-        scheduler = BackgroundThreads.scheduler("vigil-pam-sync");
-        scheduler.scheduleWithFixedDelay(this::syncAll, FIRST_AFTER.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private void syncAll() {
+    protected void round() {
         for (PamConnection c : database.pamConnections().all()) {
             if (!c.enabled()) {
                 continue;
@@ -51,17 +43,5 @@ class PamSyncSchedule implements SmartLifecycle {
                 log.warn("PAM connection {} could not be synced: {}", c.name(), e.toString());
             }
         }
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
     }
 }

@@ -1,6 +1,6 @@
 package io.vigil.server.pam;
 
-import io.vigil.server.internal.BackgroundThreads;
+import io.vigil.server.internal.PeriodicWork;
 import io.vigil.detection.spi.VaultActivity;
 import io.vigil.integrations.ldap.IdentityNames;
 import io.vigil.integrations.pam.PamConnector;
@@ -21,11 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +36,7 @@ import org.springframework.stereotype.Component;
  * coverage then stops advancing, so detectors wait rather than judge against a stale vault.
  */
 @Component
-class VaultActivitySync implements SmartLifecycle {
+class VaultActivitySync extends PeriodicWork {
 
     static final Duration EVERY = Duration.ofMinutes(5);
     /** Covers the longest sessions seen in practice and, with room, the journal replay after a settings change. */
@@ -51,10 +48,10 @@ class VaultActivitySync implements SmartLifecycle {
     private final VaultConfigs configs;
     private final DirectoryInventory inventory;
     private final VaultActivityRecords records;
-    private ScheduledExecutorService scheduler;
 
     VaultActivitySync(VigilDatabase database, VaultConfigs configs, DirectoryInventory inventory,
                       VaultActivityRecords records) {
+        super("vigil-pam-sessions", FIRST_AFTER, EVERY);
         this.database = database;
         this.configs = configs;
         this.inventory = inventory;
@@ -62,12 +59,7 @@ class VaultActivitySync implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        scheduler = BackgroundThreads.scheduler("vigil-pam-sessions");
-        scheduler.scheduleWithFixedDelay(this::syncAll, FIRST_AFTER.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private void syncAll() {
+    protected void round() {
         for (PamConnection c : database.pamConnections().all()) {
             try {
                 sync(c);
@@ -152,17 +144,5 @@ class VaultActivitySync implements SmartLifecycle {
                     .toList();
             return matching.size() == 1 ? matching.get(0) : null;
         }
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
     }
 }
