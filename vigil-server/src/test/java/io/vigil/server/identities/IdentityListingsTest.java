@@ -12,13 +12,11 @@ import io.vigil.model.directory.TaggedIdentity;
 import io.vigil.server.directory.DirectoryInventory;
 import io.vigil.server.directory.TestInventories;
 import io.vigil.server.identities.IdentityQuery.Sort;
+import io.vigil.server.internal.SettableClock;
 import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,23 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class IdentityListingsTest {
 
-    private volatile Instant now = T0;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(T0);
     private final VigilDatabase database = database();
     private final DirectoryInventory inventory = new DirectoryInventory();
     private final IdentityListings listings = new IdentityListings(database, inventory, clock);
@@ -77,10 +59,10 @@ class IdentityListingsTest {
         assertThat(all()).singleElement().satisfies(a -> assertThat(a.key()).isEqualTo("account:contoso\\alice"));
 
         database.alerts().upsert(alert("b1", "brute-force", Severity.HIGH, T0, "bob"));
-        now = now.plus(IdentityListings.FRESH_FOR.minusSeconds(1));
+        clock.advance(IdentityListings.FRESH_FOR.minusSeconds(1));
         assertThat(listings.current()).as("still fresh: the same listing").isSameAs(first);
 
-        now = now.plus(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         synchronized (listings) { // holds back the background renewal's listing, which is built under this lock
             assertThat(listings.current()).as("stale: answered at once from the last listing").isSameAs(first);
         }

@@ -3,11 +3,8 @@ package io.vigil.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,23 +17,7 @@ class RenewedReadingTest {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(15);
 
-    private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -63,7 +44,7 @@ class RenewedReadingTest {
     void theFirstCallReadsAndAFreshReadingIsServedWithoutReadingAgain() {
         assertThat(reads).hasValue(0);
         assertThat(reading.get()).isEqualTo(1);
-        now = now.plus(FRESH_FOR);
+        clock.advance(FRESH_FOR);
         assertThat(reading.get()).isEqualTo(1);
         assertThat(reads).as("exactly " + FRESH_FOR + " old is still fresh").hasValue(1);
     }
@@ -72,7 +53,7 @@ class RenewedReadingTest {
     void aStaleReadingIsServedWhileOneBackgroundReadRenewsIt() {
         assertThat(reading.get()).isEqualTo(1);
         gate = new CountDownLatch(1);
-        now = now.plus(FRESH_FOR).plusSeconds(1);
+        clock.advance(FRESH_FOR.plusSeconds(1));
         for (int i = 0; i < 5; i++) {
             assertThat(reading.get()).as("answered at once from the stale reading").isEqualTo(1);
         }
@@ -87,7 +68,7 @@ class RenewedReadingTest {
     void aFailedRenewalKeepsTheLastReadingAndIsTriedAgainOnTheNextCall() {
         assertThat(reading.get()).isEqualTo(1);
         failing.set(true);
-        now = now.plus(FRESH_FOR).plusSeconds(1);
+        clock.advance(FRESH_FOR.plusSeconds(1));
         assertThat(reading.get()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() == 2);
         assertThat(reading.get()).as("the failed renewal left the last reading").isEqualTo(1);

@@ -15,11 +15,10 @@ import io.vigil.integrations.pam.PamOutcome;
 import io.vigil.integrations.pam.PamVendor;
 import io.vigil.integrations.pam.PrivilegedSession;
 import io.vigil.server.directory.VaultReference;
+import io.vigil.server.internal.SettableClock;
 import io.vigil.store.pam.PamConnection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,28 +95,13 @@ class CheckoutLookupsTest {
     private final Map<String, PamConnection> connections = new HashMap<>();
     private final Map<String, FakeVault> vaults = new HashMap<>();
     private final Map<UUID, List<VaultReference>> references = new HashMap<>();
-    private Instant now = T;
+    private final SettableClock clock = new SettableClock(T);
     private final CheckoutLookups lookups = new CheckoutLookups(checkouts, id -> references.getOrDefault(id, List.of()),
             id -> Optional.ofNullable(connections.get(id)), c -> {
                 FakeVault v = vaults.get(c.id());
                 v.opened++;
                 return v;
-            }, WINDOW, new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+            }, WINDOW, clock);
 
     private FakeVault vault(String id, PamVendor vendor) {
         connections.put(id, connection(id, vendor.name(), "vigil-svc", List.of()));
@@ -177,7 +161,7 @@ class CheckoutLookupsTest {
         assertThat(pvwa.asked).isEmpty();
         assertThat(checkouts.waiting()).isEqualTo(1);
 
-        now = T.plusSeconds(300);
+        clock.set(T.plusSeconds(300));
         lookups.runOnce();
         checkouts.want(alice, T.minusSeconds(100), T.plusSeconds(100));
         lookups.runOnce();
@@ -226,7 +210,7 @@ class CheckoutLookupsTest {
         assertThat(down.asked).as("backing off").hasSize(1);
         assertThat(up.asked).as("alice's Delinea account is read already").hasSize(1);
 
-        now = T.plus(CheckoutLookups.EVERY);
+        clock.set(T.plus(CheckoutLookups.EVERY));
         down.failure = null;
         lookups.runOnce();
         assertThat(down.asked).hasSize(3);

@@ -3,34 +3,17 @@ package io.vigil.server.console.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Clock;
+import io.vigil.server.internal.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IngestRatesTest {
 
-    private Instant now = Instant.parse("2026-03-02T09:00:00Z");
     private final Map<String, Long> counters = new HashMap<>();
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
 
     @Test
     void theRateIsTheGrowthSinceTheOldestReadingOfTheLastMinute() {
@@ -39,12 +22,12 @@ class IngestRatesTest {
         assertThat(rates.perSecond()).containsEntry("http", 0.0);
 
         for (int i = 0; i < 12; i++) {
-            now = now.plus(IngestRates.EVERY);
+            clock.advance(IngestRates.EVERY);
             counters.merge("http", 500L, Long::sum);
             rates.read();
         }
         // two minutes of 50 events/s; the readings kept cover the last minute
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         counters.merge("http", 250L, Long::sum);
         counters.put("syslog-tcp", 30L);
         Map<String, Double> perSecond = rates.perSecond();
@@ -57,9 +40,9 @@ class IngestRatesTest {
     void silenceReadsAsZero() {
         counters.put("folder", 40L);
         IngestRates rates = new IngestRates(() -> Map.copyOf(counters), clock, false);
-        now = now.plus(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
         rates.read();
-        now = now.plus(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
         assertThat(rates.perSecond()).containsEntry("folder", 0.0);
     }
 }
