@@ -40,7 +40,7 @@ final class Utf16 {
      * Where the first NUL character of {@code [from, end)} starts, or -1; four characters per step.
      * The lowest lane the bit trick flags is always a true NUL (only lanes above one can be flagged falsely).
      */
-    static int nextNul(byte[] b, int from, int end) {
+    private static int nextNul(byte[] b, int from, int end) {
         Bytes.check(b, from, end - from);
         int i = from;
         for (; i + 8 <= end; i += 8) {
@@ -65,7 +65,8 @@ final class Utf16 {
     String joined(byte[] b, int offset, int end, String separator) {
         Bytes.check(b, offset, end - offset);
         int chars = (end - offset) >> 1;
-        char[] out = wideBuffer(chars + chars * Math.max(0, separator.length() - 1) + separator.length());
+        // every NUL (one character) becomes a separator; the text itself is never longer than its characters
+        char[] out = wideBuffer(chars * Math.max(1, separator.length()));
         int length = 0;
         int items = 0;
         int start = offset;

@@ -229,11 +229,11 @@ final class ValueRenderer {
     }
 
     private static String renderArray(byte[] b, int offset, int size, int itemType, Utf16 text) {
-        ArrayText s = new ArrayText();
         int end = offset + size;
         if (itemType == STRING) {
             return text.joined(b, offset, end, ARRAY_SEPARATOR);
         }
+        ArrayText s = new ArrayText();
         if (itemType == ANSI_STRING) {
             int start = offset;
             for (int i; (i = ansiNul(b, start, end)) >= 0; start = i + 1) {

@@ -1,5 +1,6 @@
 package io.vigil.server.pam;
 
+import io.vigil.integrations.http.Backoff;
 import io.vigil.integrations.pam.AccountActivity;
 import io.vigil.integrations.pam.PamConnector;
 import io.vigil.integrations.pam.PamException;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Component;
  * accounts, from the checkout window before the first sign-in on. At most
  * {@link #PER_CONNECTION_PER_CYCLE} look-ups per connection and cycle (the rest wait for the next); a
  * connection whose look-up fails (refused, rate-limited still after the connector's own retries, down)
- * is left alone for a back-off that doubles up to {@link #MAX_BACKOFF}, its look-ups wait, and the other
+ * is left alone for the integrations' exponential {@link Backoff} (from {@link #EVERY} up to
+ * {@link #MAX_BACKOFF}, with jitter), its look-ups wait, and the other
  * connections go on. A vault without the API (CyberArk before 13.2) is marked so once and answers by its
  * sessions alone; an account the vault no longer holds has no checkouts.
  */
@@ -50,7 +52,10 @@ class CheckoutLookups extends PeriodicWork {
     private record Lookup(UUID identity, VaultReference ref, Span span) {
     }
 
-    private record Backoff(Instant until, Duration step) {
+    private static final Backoff BACKOFF = new Backoff(EVERY, MAX_BACKOFF);
+
+    /** A connection whose look-ups failed this many cycles in a row, left alone until {@code until}. */
+    private record Failing(Instant until, int failures) {
     }
 
     private final VaultCheckouts checkouts;
@@ -59,7 +64,7 @@ class CheckoutLookups extends PeriodicWork {
     private final Function<PamConnection, PamConnector> open;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Backoff> backoff = new HashMap<>();
+    private final Map<String, Failing> failing = new HashMap<>();
     private final AtomicLong lookups = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
@@ -116,8 +121,8 @@ class CheckoutLookups extends PeriodicWork {
             return; // removed or disabled: covers() no longer asks for it
         }
         PamConnection c = found.get();
-        Backoff b = backoff.get(connectionId);
-        if (b != null && now.isBefore(b.until())) {
+        Failing f = failing.get(connectionId);
+        if (f != null && now.isBefore(f.until())) {
             requeue(waiting);
             return;
         }
@@ -151,19 +156,17 @@ class CheckoutLookups extends PeriodicWork {
                         CheckoutSpans.of(records, c, window)));
             }
         }
-        backoff.remove(connectionId);
+        failing.remove(connectionId);
         log.debug("PAM connection {}: {} account audits read, {} waiting for the next cycle", c.name(), count,
                 waiting.size() - count);
     }
 
     private void failed(String name, String connectionId, List<Lookup> waiting, Instant now, String why) {
         failures.incrementAndGet();
-        Backoff previous = backoff.get(connectionId);
-        Duration step = previous == null ? EVERY : previous.step().multipliedBy(2);
-        if (step.compareTo(MAX_BACKOFF) > 0) {
-            step = MAX_BACKOFF;
-        }
-        backoff.put(connectionId, new Backoff(now.plus(step), step));
+        Failing previous = failing.get(connectionId);
+        int failures = previous == null ? 1 : previous.failures() + 1;
+        Duration step = BACKOFF.delay(failures);
+        failing.put(connectionId, new Failing(now.plus(step), failures));
         requeue(waiting);
         log.warn("account audits of PAM connection {} could not be read ({} look-ups wait, next try in {} s): {}",
                 name, waiting.size(), step.toSeconds(), why);
