@@ -55,15 +55,8 @@ class DetectorsController {
     ModelAndView change(@PathVariable("id") String id, @RequestParam Map<String, String> form, Principal user,
                         HttpServletRequest request, RedirectAttributes flash) {
         DetectorDetailView detector = settings.view(id);
-        try {
-            settings.replace(id, DetectorForm.overrides(detector, form), user.getName());
-        } catch (RuntimeException e) {
-            Refusal refusal = Refusal.of(e);
-            return pages.refused(request, DetectorPages.SETTINGS_CARD,
-                    pages.page(id, form, refusal.feedback(), null, null), refusal.status());
-        }
-        return pages.changed(request, id, DetectorPages.SETTINGS_CARD, DetectorPages.SETTINGS_FEEDBACK,
-                Feedback.done("Settings saved; the detector runs with them from now on."), flash);
+        return replace(id, DetectorForm.overrides(detector, form), form, user, request, flash,
+                "Settings saved; the detector runs with them from now on.");
     }
 
     @PostMapping("/{id}/enabled")
@@ -71,15 +64,22 @@ class DetectorsController {
     ModelAndView enable(@PathVariable("id") String id, @RequestParam("enabled") boolean enabled, Principal user,
                         HttpServletRequest request, RedirectAttributes flash) {
         DetectorDetailView detector = settings.view(id);
+        return replace(id, DetectorForm.switched(detector, enabled), Map.of(), user, request, flash,
+                enabled ? "The detector is on." : "The detector is off: it raises no alerts.");
+    }
+
+    /** Stores the detector's new settings; a refusal shows the settings card again with {@code form} filled in. */
+    private ModelAndView replace(String id, Map<String, Object> overrides, Map<String, String> form, Principal user,
+                                 HttpServletRequest request, RedirectAttributes flash, String done) {
         try {
-            settings.replace(id, DetectorForm.switched(detector, enabled), user.getName());
+            settings.replace(id, overrides, user.getName());
         } catch (RuntimeException e) {
             Refusal refusal = Refusal.of(e);
             return pages.refused(request, DetectorPages.SETTINGS_CARD,
-                    pages.page(id, Map.of(), refusal.feedback(), null, null), refusal.status());
+                    pages.page(id, form, refusal.feedback(), null, null), refusal.status());
         }
         return pages.changed(request, id, DetectorPages.SETTINGS_CARD, DetectorPages.SETTINGS_FEEDBACK,
-                Feedback.done(enabled ? "The detector is on." : "The detector is off: it raises no alerts."), flash);
+                Feedback.done(done), flash);
     }
 
     private static Feedback flashed(Model model, String name) {
