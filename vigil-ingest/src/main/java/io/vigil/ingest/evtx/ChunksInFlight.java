@@ -13,7 +13,9 @@ import java.util.concurrent.FutureTask;
  * Chunks of one file handed to a pool, emitted in file order. The calling thread does not just wait
  * for the oldest chunk: it decodes queued chunks itself until that one is done, so it counts as one
  * of the decoding threads and a file of two or three chunks costs no more than decoding it alone.
- * Chunk buffers come back for reuse once their chunk is emitted.
+ * Chunk buffers come from the calling thread's {@link DecodingWorkspace} and go back to it once their
+ * chunk is emitted; a chunk still in flight when the read stops keeps its buffer, since a pool thread
+ * may still be reading it.
  */
 final class ChunksInFlight implements AutoCloseable {
 
@@ -24,7 +26,7 @@ final class ChunksInFlight implements AutoCloseable {
     private final EventFilter filter;
     private final boolean recoverSlack;
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
-    private final Deque<ChunkBuffer> spareBuffers = new ArrayDeque<>();
+    private final DecodingWorkspace workspace = DecodingWorkspace.current();
 
     ChunksInFlight(Executor executor, EventFilter filter, boolean recoverSlack) {
         this.executor = executor;
@@ -36,10 +38,14 @@ final class ChunksInFlight implements AutoCloseable {
         return inFlight.size();
     }
 
-    /** A buffer for the next chunk: one whose chunk was emitted, or a new one. */
+    /** A buffer for the next chunk, to {@link #submit} or to {@link #giveBack}. */
     ChunkBuffer buffer() {
-        ChunkBuffer spare = spareBuffers.poll();
-        return spare != null ? spare : new ChunkBuffer();
+        return workspace.takeChunkBuffer();
+    }
+
+    /** A buffer that was never submitted. */
+    void giveBack(ChunkBuffer buffer) {
+        workspace.giveBack(buffer);
     }
 
     void submit(Chunk chunk, ChunkBuffer buffer) {
@@ -62,7 +68,7 @@ final class ChunksInFlight implements AutoCloseable {
                 throw new IllegalStateException("chunk decoding failed", e.getCause());
             }
             inFlight.poll();
-            spareBuffers.add(oldest.buffer());
+            workspace.giveBack(oldest.buffer());
         }
     }
 

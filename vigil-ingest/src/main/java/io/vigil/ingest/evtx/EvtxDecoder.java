@@ -103,11 +103,13 @@ public final class EvtxDecoder implements EventDecoder {
                 if (read < Chunk.SIZE) {
                     if (pending != null && chunks.size() == 0) {
                         pending.decode(filter, options.recoverSlack()).emitTo(listener);
+                        chunks.giveBack(pendingBuffer);
                     } else if (pending != null) {
                         chunks.submit(pending, pendingBuffer);
                     }
                     chunks.emitUntil(0, listener);
                     reportTail(source, buffer, read, index, offset, listener);
+                    chunks.giveBack(buffer);
                     return;
                 }
                 if (Chunk.isEmpty(buffer.bytes, buffer.filled())) {
