@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Damage never stops the reader: a chunk with a bad signature, checksum or offsets is reported with
  * its number and file offset and skipped; a record that cannot be decoded is reported with its offset
- * and the next record is read. Zero-filled (never used) chunks are skipped silently.
+ * and the next record is read. Zero-filled (never used) chunks are skipped silently; past the chunks the
+ * file header counts, a chunk whose header is zeros is taken as never used without reading the rest of
+ * it, except with slack recovery, which reads and checks every byte.
  */
 public final class EvtxDecoder implements EventDecoder {
 
@@ -62,20 +64,20 @@ public final class EvtxDecoder implements EventDecoder {
                     + header.minorVersion() + " is not 3.1 or 3.2; reading it as if it were"));
         }
         if (options.parallelism() == 1) {
-            decodeSequentially(source, input, filter, listener);
+            decodeSequentially(source, header, input, filter, listener);
         } else {
-            decodeInParallel(source, input, filter, listener);
+            decodeInParallel(source, header, input, filter, listener);
         }
     }
 
-    private void decodeSequentially(String source, InputStream input, EventFilter filter, DecodeListener listener)
-            throws IOException {
+    private void decodeSequentially(String source, FileHeader header, InputStream input, EventFilter filter,
+            DecodeListener listener) throws IOException {
         DecodingWorkspace workspace = DecodingWorkspace.current();
         ChunkBuffer buffer = workspace.takeChunkBuffer();
         try {
             long offset = FileHeader.SIZE;
             for (int index = 0; ; index++, offset += Chunk.SIZE) {
-                int read = buffer.readNext(input, options.recoverSlack());
+                int read = buffer.readNext(input, header.extentOf(index, options.recoverSlack()));
                 if (read < Chunk.SIZE) {
                     reportTail(source, buffer, read, index, offset, listener);
                     return;
@@ -89,8 +91,8 @@ public final class EvtxDecoder implements EventDecoder {
         }
     }
 
-    private void decodeInParallel(String source, InputStream input, EventFilter filter, DecodeListener listener)
-            throws IOException {
+    private void decodeInParallel(String source, FileHeader header, InputStream input, EventFilter filter,
+            DecodeListener listener) throws IOException {
         int limit = IN_FLIGHT_PER_THREAD * options.parallelism();
         try (ChunksInFlight chunks = new ChunksInFlight(pool(), filter, options.recoverSlack())) {
             // a file of one chunk (most samples) is decoded right here: handing it over costs more than it saves
@@ -99,7 +101,7 @@ public final class EvtxDecoder implements EventDecoder {
             ChunkBuffer buffer = chunks.buffer();
             long offset = FileHeader.SIZE;
             for (int index = 0; ; index++, offset += Chunk.SIZE) {
-                int read = buffer.readNext(input, options.recoverSlack());
+                int read = buffer.readNext(input, header.extentOf(index, options.recoverSlack()));
                 if (read < Chunk.SIZE) {
                     if (pending != null && chunks.size() == 0) {
                         pending.decode(filter, options.recoverSlack()).emitTo(listener);

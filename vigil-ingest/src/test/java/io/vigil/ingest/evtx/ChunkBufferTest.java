@@ -24,15 +24,15 @@ class ChunkBufferTest {
         ChunkBuffer buffer = new ChunkBuffer();
         InputStream in = new ByteArrayInputStream(concat(noisy, small));
 
-        assertThat(buffer.readNext(in, false)).isEqualTo(Chunk.SIZE);
+        assertThat(buffer.readNext(in, ChunkBuffer.Extent.IN_USE)).isEqualTo(Chunk.SIZE);
         assertThat(buffer.bytes[Chunk.SIZE - 1]).isEqualTo((byte) 0x55);
 
-        assertThat(buffer.readNext(in, false)).isEqualTo(Chunk.SIZE);
+        assertThat(buffer.readNext(in, ChunkBuffer.Extent.IN_USE)).isEqualTo(Chunk.SIZE);
         assertThat(buffer.filled()).isEqualTo(1000);
         assertThat(Arrays.copyOf(buffer.bytes, 1000)).isEqualTo(Arrays.copyOf(small, 1000));
         assertThat(Arrays.copyOfRange(buffer.bytes, 1000, Chunk.SIZE)).as("left as the last chunk had it")
                 .containsOnly(0x55);
-        assertThat(buffer.readNext(in, false)).isZero();
+        assertThat(buffer.readNext(in, ChunkBuffer.Extent.IN_USE)).isZero();
     }
 
     @Test
@@ -40,7 +40,7 @@ class ChunkBufferTest {
         byte[] small = chunk(1000, (byte) 0x33);
         ChunkBuffer buffer = new ChunkBuffer();
 
-        assertThat(buffer.readNext(new ByteArrayInputStream(small), true)).isEqualTo(Chunk.SIZE);
+        assertThat(buffer.readNext(new ByteArrayInputStream(small), ChunkBuffer.Extent.WHOLE)).isEqualTo(Chunk.SIZE);
         assertThat(buffer.filled()).isEqualTo(Chunk.SIZE);
         assertThat(buffer.bytes).isEqualTo(small);
     }
@@ -51,9 +51,29 @@ class ChunkBufferTest {
         Arrays.fill(garbage, (byte) 0x7F);
         ChunkBuffer buffer = new ChunkBuffer();
 
-        assertThat(buffer.readNext(new ByteArrayInputStream(garbage), false)).isEqualTo(Chunk.SIZE);
+        assertThat(buffer.readNext(new ByteArrayInputStream(garbage), ChunkBuffer.Extent.IN_USE)).isEqualTo(Chunk.SIZE);
         assertThat(buffer.filled()).isEqualTo(Chunk.SIZE);
         assertThat(buffer.bytes).isEqualTo(garbage);
+    }
+
+    @Test
+    void blankHeaderEndsTheReadOnlyWhereTheChunkMayBeNeverUsed() throws IOException {
+        byte[] blankHeaded = new byte[Chunk.SIZE];
+        Arrays.fill(blankHeaded, Chunk.HEADER_SIZE, Chunk.SIZE, (byte) 0x44);
+        byte[] next = chunk(800, (byte) 0x22);
+        ChunkBuffer buffer = new ChunkBuffer();
+
+        InputStream mayBeUnused = new ByteArrayInputStream(concat(blankHeaded, next));
+        assertThat(buffer.readNext(mayBeUnused, ChunkBuffer.Extent.IN_USE_UNLESS_BLANK)).isEqualTo(Chunk.SIZE);
+        assertThat(buffer.filled()).isEqualTo(Chunk.HEADER_SIZE);
+        assertThat(buffer.readNext(mayBeUnused, ChunkBuffer.Extent.IN_USE_UNLESS_BLANK)).isEqualTo(Chunk.SIZE);
+        assertThat(Arrays.copyOf(buffer.bytes, 800)).as("the next chunk starts where it should")
+                .isEqualTo(Arrays.copyOf(next, 800));
+
+        assertThat(buffer.readNext(new ByteArrayInputStream(blankHeaded), ChunkBuffer.Extent.IN_USE))
+                .isEqualTo(Chunk.SIZE);
+        assertThat(buffer.filled()).isEqualTo(Chunk.SIZE);
+        assertThat(buffer.bytes).isEqualTo(blankHeaded);
     }
 
     @Test
@@ -61,7 +81,7 @@ class ChunkBufferTest {
         byte[] small = chunk(1000, (byte) 0x33);
         ChunkBuffer buffer = new ChunkBuffer();
 
-        assertThat(buffer.readNext(new ByteArrayInputStream(Arrays.copyOf(small, 5000)), false)).isEqualTo(5000);
+        assertThat(buffer.readNext(new ByteArrayInputStream(Arrays.copyOf(small, 5000)), ChunkBuffer.Extent.IN_USE)).isEqualTo(5000);
         assertThat(buffer.filled()).isEqualTo(1000);
     }
 
@@ -77,8 +97,8 @@ class ChunkBufferTest {
         };
         ChunkBuffer buffer = new ChunkBuffer();
 
-        assertThat(buffer.readNext(unskippable, false)).isEqualTo(Chunk.SIZE);
-        assertThat(buffer.readNext(unskippable, false)).isEqualTo(Chunk.SIZE);
+        assertThat(buffer.readNext(unskippable, ChunkBuffer.Extent.IN_USE)).isEqualTo(Chunk.SIZE);
+        assertThat(buffer.readNext(unskippable, ChunkBuffer.Extent.IN_USE)).isEqualTo(Chunk.SIZE);
         assertThat(Arrays.copyOf(buffer.bytes, 900)).isEqualTo(Arrays.copyOf(second, 900));
     }
 

@@ -96,6 +96,37 @@ class EvtxDamageTest {
     }
 
     @Test
+    void dataBehindABlankChunkHeaderIsReportedWhereTheFileHeaderCountsTheChunk() throws IOException {
+        byte[] file = corpusFile(SPRAY);
+        Arrays.fill(file, HEADER, HEADER + 512, (byte) 0);
+        RecordingListener result = RecordingListener.decode(decoder, SPRAY, file);
+        assertThat(result.errors).extracting(DecodeError::message).containsExactly("chunk 0: no ElfChnk signature");
+        assertThat(result.events).isNotEmpty().noneMatch(e -> inChunk(e, 0));
+    }
+
+    /**
+     * Past the chunks the file header counts, a blank chunk header means a never-used chunk and the rest
+     * is not read; slack recovery, the forensic mode, still reads and reports it.
+     */
+    @Test
+    void dataBehindABlankChunkHeaderPastTheCountedChunksIsReportedBySlackRecovery() throws IOException {
+        byte[] file = corpusFile(SPRAY);
+        int counted = Bytes.u16(file, 42);
+        byte[] padded = Arrays.copyOf(file, HEADER + (counted + 1) * CHUNK);
+        int extra = HEADER + counted * CHUNK;
+        Arrays.fill(padded, extra, padded.length, (byte) 0);
+        Arrays.fill(padded, extra + 512, padded.length, (byte) 0x5A);
+
+        RecordingListener read = RecordingListener.decode(decoder, SPRAY, padded);
+        assertThat(read.errors).isEmpty();
+        assertThat(read.events).isEqualTo(RecordingListener.decode(decoder, SPRAY, file).events);
+
+        EvtxDecoder forensic = new EvtxDecoder(EvtxOptions.singleThreaded().withSlackRecovery(true));
+        assertThat(RecordingListener.decode(forensic, SPRAY, padded).errors).extracting(DecodeError::toString)
+                .containsExactly(SPRAY + " offset " + extra + ": chunk " + counted + ": no ElfChnk signature");
+    }
+
+    @Test
     void deeplyNestedElementsAreOneRecordError() {
         EvtxBuilder.BinXml deep = new EvtxBuilder.BinXml(EvtxBuilder.RECORD_BINXML_START).fragmentHeader();
         int name = deep.position() + 1 + 2 + 4 + 4;
