@@ -33,7 +33,8 @@ final class AssemblyPlan {
 
     /**
      * An EventData {@code <Data>}: named by its Name attribute, known here when the template spells
-     * it out ({@code name}), else read from {@code nameParts}; unnamed when both are null or empty.
+     * it out ({@code name}, never empty), else read from {@code nameParts}; unnamed when both are null
+     * or the parts read empty.
      * {@code last} remembers the value's last rendering when the value is one substitution, else null.
      */
     record DataField(String name, BinXmlNode[] nameParts, BinXmlNode[] value, RepeatedValue last) implements Step {
@@ -133,7 +134,7 @@ final class AssemblyPlan {
             return new DataField(null, null, value, repeatedValue(value));
         }
         if (nameParts.length == 1 && nameParts[0] instanceof Text t) {
-            return new DataField(t.text(), null, value, repeatedValue(value));
+            return new DataField(t.text().isEmpty() ? null : t.text(), null, value, repeatedValue(value));
         }
         return new DataField(null, nameParts, value, repeatedValue(value));
     }

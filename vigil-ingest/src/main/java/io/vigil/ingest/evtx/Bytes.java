@@ -66,6 +66,12 @@ final class Bytes {
                 return false;
             }
         }
+        if (i + 4 <= length) {
+            if ((int) INT.get(b, at + i) != (int) INT.get(other, otherAt + i)) {
+                return false;
+            }
+            i += 4;
+        }
         for (; i < length; i++) {
             if (b[at + i] != other[otherAt + i]) {
                 return false;

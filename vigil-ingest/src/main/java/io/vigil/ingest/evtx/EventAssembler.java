@@ -106,9 +106,8 @@ final class EventAssembler {
         }
         for (Step step : steps) {
             if (step instanceof DataField field) {
-                String key = field.name() != null ? field.name()
-                        : field.nameParts() != null ? text(field.nameParts(), values) : "";
-                put(key.isEmpty() ? unnamedDataName(++unnamedData) : key, text(field.value(), values, field.last()));
+                String key = field.name() != null ? field.name() : readName(field, values);
+                put(key, text(field.value(), values, field.last()));
             } else if (step instanceof SystemField field) {
                 systemField(field, values);
             } else if (step instanceof NamedField field) {
@@ -171,6 +170,12 @@ final class EventAssembler {
     /** Collects a field; of repeated names the first wins. */
     private void put(String key, String value) {
         data.add(key, value);
+    }
+
+    /** The name of a field whose template does not spell it out: read from the record, or the next ParamN. */
+    private String readName(DataField field, SubstitutionValues values) {
+        String read = field.nameParts() != null ? text(field.nameParts(), values) : "";
+        return read.isEmpty() ? unnamedDataName(++unnamedData) : read;
     }
 
     /** Param1, Param2, …: the same strings every time, so that such records share a field layout too. */
