@@ -7,10 +7,9 @@ import io.vigil.model.directory.TaggedIdentity;
 import io.vigil.model.identity.Account;
 import io.vigil.model.incident.EntityKey;
 import io.vigil.server.directory.InventoryIndex;
-import io.vigil.store.Page;
-import io.vigil.store.PageRequest;
 import io.vigil.store.VigilDatabase;
 import io.vigil.store.alerts.AlertFilter;
+import io.vigil.store.alerts.AlertOutline;
 import io.vigil.store.alerts.StoredAlert;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import java.util.UUID;
 /**
  * The stored alerts added up per account: an account entity the inventory resolves (by SID, else by
  * name in its domain) counts for that directory identity, any other for its entity key. Reads every
- * alert the filter lets through, which suits one domain's alert volume but is not an index.
+ * alert the filter lets through, newest first, in one pass: the cost grows with the number of alerts.
  */
 final class AlertTallies {
 
@@ -36,25 +35,31 @@ final class AlertTallies {
     private AlertTallies() {
     }
 
-    /** @param keepAlerts whether each tally keeps its alerts (for a detail page), not just counts */
-    static AlertTallies collect(VigilDatabase database, InventoryIndex index, AlertFilter filter, boolean keepAlerts) {
+    /** Counts the alerts from their outlines, without reading their text or evidence. */
+    static AlertTallies count(VigilDatabase database, InventoryIndex index, AlertFilter filter) {
         AlertTallies tallies = new AlertTallies();
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        Page<StoredAlert> alerts;
-        do {
-            alerts = database.alerts().find(filter, page);
-            for (StoredAlert stored : alerts.items()) {
-                Set<Tally> named = new LinkedHashSet<>();
-                for (Entity entity : stored.alert().entities()) {
-                    if (entity instanceof Entity.AccountEntity account) {
-                        named.add(tallies.tallyOf(account, index));
-                    }
-                }
-                named.forEach(t -> t.add(stored, keepAlerts));
-            }
-            page = page.next();
-        } while (alerts.hasNext());
+        database.alerts().forEachOutline(filter, alert -> tallies.add(alert, index));
         return tallies;
+    }
+
+    /** Counts the alerts and keeps each whole in the tallies of the accounts it names (for a detail page). */
+    static AlertTallies countAndKeep(VigilDatabase database, InventoryIndex index, AlertFilter filter) {
+        AlertTallies tallies = new AlertTallies();
+        database.alerts().forEach(filter, stored ->
+                tallies.add(AlertOutline.of(stored.alert()), index).forEach(t -> t.kept.add(stored)));
+        return tallies;
+    }
+
+    /** Counts the alert once in the tally of each account it names; returns those tallies. */
+    private Set<Tally> add(AlertOutline alert, InventoryIndex index) {
+        Set<Tally> named = new LinkedHashSet<>();
+        for (Entity entity : alert.entities()) {
+            if (entity instanceof Entity.AccountEntity account) {
+                named.add(tallyOf(account, index));
+            }
+        }
+        named.forEach(t -> t.add(alert));
+        return named;
     }
 
     private Tally tallyOf(Entity.AccountEntity account, InventoryIndex index) {
@@ -96,8 +101,7 @@ final class AlertTallies {
             this.sid = account.sid();
         }
 
-        void add(StoredAlert stored, boolean keep) {
-            var alert = stored.alert();
+        void add(AlertOutline alert) {
             alerts++;
             if (lastSeen == null || alert.endTime().isAfter(lastSeen)) {
                 lastSeen = alert.endTime();
@@ -112,9 +116,6 @@ final class AlertTallies {
                 sid = alert.entities().stream().filter(Entity.AccountEntity.class::isInstance)
                         .map(Entity.AccountEntity.class::cast).filter(a -> EntityKey.of(a).equals(key))
                         .map(Entity.AccountEntity::sid).filter(s -> s != null).findFirst().orElse(null);
-            }
-            if (keep) {
-                kept.add(stored);
             }
         }
 

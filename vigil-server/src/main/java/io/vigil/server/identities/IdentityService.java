@@ -68,10 +68,13 @@ public class IdentityService {
         return listings.current().page(query, page);
     }
 
-    /** As {@link #page}, with the activity counted from every stored alert now: current, but it reads them all. */
+    /**
+     * As {@link #page}, with the activity counted from every stored alert now: current, but it reads
+     * the outline of every alert (one pass, growing with their number).
+     */
     Page<IdentityView> pageCounted(IdentityQuery query, PageRequest page) {
         InventoryIndex index = inventory.current();
-        AlertTallies tallies = AlertTallies.collect(database, index, AlertFilter.any(), false);
+        AlertTallies tallies = AlertTallies.count(database, index, AlertFilter.any());
         List<IdentityView> all = new ArrayList<>();
         for (TaggedIdentity tagged : index.identities()) {
             all.add(view(tagged, tallies.of(tagged.identity().objectGuid()).orElse(null)));
@@ -86,7 +89,7 @@ public class IdentityService {
         if (tagged.isPresent()) {
             DirectoryIdentity i = tagged.get().identity();
             Tally tally = i.samAccountName() == null ? null
-                    : AlertTallies.collect(database, index, AlertFilter.any().withEntityKeys(keysOf(i)), true)
+                    : AlertTallies.countAndKeep(database, index, AlertFilter.any().withEntityKeys(keysOf(i)))
                             .of(i.objectGuid()).orElse(null);
             return new IdentityDetailView(view(tagged.get(), tally), profile(i), marksOf(i.objectSid()),
                     groups(index.resolveDns(i.memberOf())), groups(index.nestedGroupsOf(i)), hosts(tally),
@@ -96,7 +99,7 @@ public class IdentityService {
         if (key == null) {
             throw new ResourceNotFoundException("identity", id);
         }
-        Tally tally = AlertTallies.collect(database, index, AlertFilter.any().withEntityKeys(Set.of(key)), true)
+        Tally tally = AlertTallies.countAndKeep(database, index, AlertFilter.any().withEntityKeys(Set.of(key)))
                 .ofKey(key).orElseThrow(() -> new ResourceNotFoundException("identity", id));
         return new IdentityDetailView(view(tally), null, marksOf(tally.sid), List.of(), List.of(), hosts(tally),
                 alerts(tally), timeline(tally), List.of(), List.of());

@@ -1,6 +1,7 @@
 package io.vigil.store.alerts;
 
 import io.vigil.model.alert.Alert;
+import io.vigil.model.alert.AlertStatus;
 import io.vigil.model.alert.Severity;
 import io.vigil.model.incident.EntityKey;
 import io.vigil.store.NotFoundException;
@@ -14,6 +15,8 @@ import io.vigil.store.internal.Times;
 import io.vigil.store.internal.Upsert;
 import io.vigil.store.internal.Where;
 import io.vigil.store.outbox.OutboxRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -22,8 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -36,6 +41,15 @@ public final class AlertRepository {
             + " a.status, a.classification, a.assignee, a.description, a.remediation, a.start_time, a.end_time, a.tactics,"
             + " a.techniques, a.compromised_entity, a.entities, a.extended_properties, a.evidence_count, a.created_at,"
             + " a.updated_at, a.version";
+    /** What an {@link AlertOutline} holds. */
+    private static final String OUTLINE_COLUMNS = "a.id, a.severity, a.status, a.end_time, a.entities";
+    /** Newest start time first; the id makes the order total, so pages never overlap. */
+    private static final String NEWEST_FIRST = "a.start_time DESC, a.id";
+    /**
+     * Rows a streaming read takes from the database at a time. PostgreSQL holds the rest in a cursor;
+     * H2, embedded, has the whole result at hand anyway.
+     */
+    static final int STREAM_FETCH_SIZE = 500;
     /** A severity as its ordinal, so that MAX picks the worst. */
     private static final String SEVERITY_RANK = Arrays.stream(Severity.values())
             .map(s -> "WHEN '" + s.name() + "' THEN " + s.ordinal())
@@ -134,13 +148,42 @@ public final class AlertRepository {
 
     /** Alerts matching the filter, newest start time first. */
     public Page<StoredAlert> find(AlertFilter filter, PageRequest page) {
-        return PagedQuery.run(store.jdbc(), "a.*", "alerts a", where(filter), "a.start_time DESC, a.id", page, alertMapper);
+        return PagedQuery.run(store.jdbc(), "a.*", "alerts a", where(filter), NEWEST_FIRST, page, alertMapper);
     }
 
     /** {@link #find} without the evidence, most of an alert's weight: what a list shows. */
     public Page<StoredAlert> findSummaries(AlertFilter filter, PageRequest page) {
-        return PagedQuery.run(store.jdbc(), SUMMARY_COLUMNS, "alerts a", where(filter), "a.start_time DESC, a.id", page,
-                summaryMapper);
+        return PagedQuery.run(store.jdbc(), SUMMARY_COLUMNS, "alerts a", where(filter), NEWEST_FIRST, page, summaryMapper);
+    }
+
+    /**
+     * Every alert matching the filter, in {@link #find}'s order, handed to {@code each} as it is read,
+     * in one query: for callers that go through all of them, which paging through {@link #find} makes
+     * quadratic (each page's offset is sorted and skipped again). Runs in a transaction, which PostgreSQL
+     * needs to stream the rows; {@code each} should not take long over an alert.
+     */
+    public void forEach(AlertFilter filter, Consumer<StoredAlert> each) {
+        stream("a.*", filter, alertMapper, each);
+    }
+
+    /** {@link #forEach} reading only the alerts' outlines: neither their text nor their evidence. */
+    public void forEachOutline(AlertFilter filter, Consumer<AlertOutline> each) {
+        stream(OUTLINE_COLUMNS, filter, this::outline, each);
+    }
+
+    private <T> void stream(String select, AlertFilter filter, RowMapper<T> mapper, Consumer<T> each) {
+        Where where = where(filter);
+        store.inTransaction(() -> store.jdbc()
+                .sql("SELECT " + select + " FROM alerts a" + where.sql() + " ORDER BY " + NEWEST_FIRST)
+                .params(where.parameters())
+                .withFetchSize(STREAM_FETCH_SIZE)
+                .query((RowCallbackHandler) rs -> each.accept(mapper.mapRow(rs, rs.getRow()))));
+    }
+
+    private AlertOutline outline(ResultSet rs, int row) throws SQLException {
+        return new AlertOutline(rs.getString("id"), Severity.valueOf(rs.getString("severity")),
+                AlertStatus.valueOf(rs.getString("status")), Times.fromDb(rs, "end_time"),
+                store.json().read(rs.getString("entities"), AlertRowMapper.ENTITIES));
     }
 
     private static Where where(AlertFilter filter) {

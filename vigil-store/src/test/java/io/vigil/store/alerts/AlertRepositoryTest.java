@@ -21,7 +21,12 @@ import io.vigil.store.VigilDatabase;
 import io.vigil.store.testing.DatabaseTest;
 import io.vigil.store.testing.TestAlerts;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JacksonException;
 
 class AlertRepositoryTest {
 
@@ -194,6 +199,71 @@ class AlertRepositoryTest {
         assertThat(db.alerts().accountActivity()).containsExactlyInAnyOrder(
                 new EntityActivity("account:contoso\\alice", 2, T0.plusSeconds(660), Severity.HIGH, Severity.LOW),
                 new EntityActivity("account:contoso\\bob", 1, T0.plusSeconds(60), Severity.MEDIUM, null));
+    }
+
+    @DatabaseTest
+    void readingEveryAlertGoesThroughEachOnceInTheListsOrder(VigilDatabase db) {
+        // more than two fetches' worth, three alerts to a start time so that the id breaks ties
+        int count = 2 * AlertRepository.STREAM_FETCH_SIZE + 1;
+        List<Alert> stored = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Severity severity = Severity.values()[i % Severity.values().length];
+            stored.add(alert(String.format("a-%04d", i), severity, T0.plusSeconds(i / 3), account("user" + i % 7), host("ws" + i)));
+        }
+        db.inTransaction(() -> stored.forEach(db.alerts()::save));
+        List<Alert> newestFirst = stored.stream()
+                .sorted(Comparator.comparing(Alert::startTime).reversed().thenComparing(Alert::id)).toList();
+
+        List<AlertOutline> outlines = new ArrayList<>();
+        db.alerts().forEachOutline(AlertFilter.any(), outlines::add);
+        List<StoredAlert> whole = new ArrayList<>();
+        db.alerts().forEach(AlertFilter.any(), whole::add);
+
+        assertThat(outlines).containsExactlyElementsOf(newestFirst.stream().map(AlertOutline::of).toList());
+        assertThat(whole).extracting(StoredAlert::alert).containsExactlyElementsOf(newestFirst);
+        assertThat(outlines.subList(0, PageRequest.DEFAULT_LIMIT)).extracting(AlertOutline::id)
+                .containsExactlyElementsOf(ids(db, AlertFilter.any()));
+    }
+
+    @DatabaseTest
+    void readingEveryAlertKeepsToTheFilter(VigilDatabase db) {
+        db.alerts().upsert(alert("old", Severity.HIGH, T0.minus(Duration.ofDays(2)), account("alice")));
+        db.alerts().upsert(alert("low", Severity.LOW, T0, account("bob"), ip("10.0.0.7")));
+        db.alerts().upsert(TestAlerts.ofType(alert("dcsync", Severity.HIGH, T0, account("mallory"), host("ws_9")), "dcsync"));
+        long version = db.alerts().upsert(alert("done", Severity.HIGH, T0.plusSeconds(1), account("alice"))).version();
+        db.alerts().updateTriage("done", version, new AlertTriage(AlertStatus.RESOLVED, Classification.FALSE_POSITIVE, null));
+
+        assertThat(outlineIds(db, AlertFilter.any())).containsExactly("done", "dcsync", "low", "old");
+        assertThat(outlineIds(db, AlertFilter.any().withStatuses(AlertStatus.NEW))).containsExactly("dcsync", "low", "old");
+        assertThat(outlineIds(db, AlertFilter.any().withSeverities(Severity.HIGH).withTypes("kerberoasting")))
+                .containsExactly("done", "old");
+        assertThat(outlineIds(db, AlertFilter.any().between(T0.minus(Duration.ofHours(1)), T0.plusSeconds(1))))
+                .containsExactly("dcsync", "low");
+        assertThat(outlineIds(db, AlertFilter.any().withEntityText("ws_"))).containsExactly("dcsync");
+        assertThat(outlineIds(db, AlertFilter.any().withEntityKeys(List.of("account:contoso\\alice"))))
+                .containsExactly("done", "old");
+        List<AlertOutline> done = new ArrayList<>();
+        db.alerts().forEachOutline(AlertFilter.any().withStatuses(AlertStatus.RESOLVED), done::add);
+        assertThat(done).containsExactly(new AlertOutline("done", Severity.HIGH, AlertStatus.RESOLVED,
+                T0.plusSeconds(61), List.of(account("alice"))));
+    }
+
+    @DatabaseTest
+    void outlinesDoNotReadTheEvidence(VigilDatabase db, DataSource dataSource) {
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
+        JdbcClient.create(dataSource).sql("UPDATE alerts SET evidence = '\"not a list of events\"' WHERE id = 'a-1'").update();
+        assertThatThrownBy(() -> db.alerts().findById("a-1")).isInstanceOf(JacksonException.class);
+
+        List<AlertOutline> outlines = new ArrayList<>();
+        db.alerts().forEachOutline(AlertFilter.any(), outlines::add);
+
+        assertThat(outlines).extracting(AlertOutline::id).containsExactly("a-1");
+    }
+
+    private static List<String> outlineIds(VigilDatabase db, AlertFilter filter) {
+        List<String> ids = new ArrayList<>();
+        db.alerts().forEachOutline(filter, outline -> ids.add(outline.id()));
+        return ids;
     }
 
     private static List<String> ids(VigilDatabase db, AlertFilter filter) {
