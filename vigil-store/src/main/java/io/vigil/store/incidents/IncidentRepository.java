@@ -106,12 +106,12 @@ public final class IncidentRepository {
         if (entityKeys.isEmpty()) {
             return Optional.empty();
         }
+        // driven by the entity index: the incidents that ever shared a key are few, the open ones many
         return store.jdbc().sql("SELECT " + IncidentRowMapper.SELECT + "\n" + """
                          FROM incidents i
-                        WHERE i.status <> :closed
+                        WHERE i.id IN (SELECT e.incident_id FROM incident_entities e WHERE e.entity_key IN (:keys))
+                          AND i.status <> :closed
                           AND i.last_activity >= :from_time AND i.first_activity <= :to_time
-                          AND EXISTS (SELECT 1 FROM incident_entities e
-                                       WHERE e.incident_id = i.id AND e.entity_key IN (:keys))
                         ORDER BY i.last_activity DESC, i.id
                         LIMIT 1""")
                 .param("closed", IncidentStatus.CLOSED.name())

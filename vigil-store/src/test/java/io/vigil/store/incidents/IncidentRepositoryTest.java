@@ -118,6 +118,25 @@ class IncidentRepositoryTest {
     }
 
     @DatabaseTest
+    void theMostRecentlyActiveOpenIncidentSharingAnyOfTheKeysIsFound(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
+        db.alerts().upsert(alert("b-1", Severity.LOW, T0.plusSeconds(600), host("ws01")));
+        db.alerts().upsert(alert("c-1", Severity.LOW, T0.plusSeconds(1200), host("ws02")));
+        Incident alice = db.incidents().group("a-1", WINDOW);
+        Incident ws01 = db.incidents().group("b-1", WINDOW);
+        Incident ws02 = db.incidents().group("c-1", WINDOW);
+        db.incidents().updateTriage(ws02.id(), ws02.version(),
+                new IncidentTriage(IncidentStatus.CLOSED, Classification.FALSE_POSITIVE, null));
+        Set<String> keys = Set.of("account:contoso\\alice", "host:ws01", "host:ws02");
+
+        assertThat(db.incidents().findOpenSharingEntity(keys, T0.minus(WINDOW), T0.plus(WINDOW)))
+                .map(Incident::id).contains(ws01.id());
+        assertThat(db.incidents().findOpenSharingEntity(keys, T0.minus(WINDOW), T0.plusSeconds(300)))
+                .map(Incident::id).contains(alice.id());
+        assertThat(db.incidents().findOpenSharingEntity(keys, T0.plusSeconds(700), T0.plus(WINDOW))).isEmpty();
+    }
+
+    @DatabaseTest
     void anAlertBelongsToOneIncidentOnly(VigilDatabase db) {
         db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
         db.incidents().group("a-1", WINDOW);
