@@ -82,7 +82,7 @@ public final class IncidentRepository {
             if (current.isPresent() && !current.get().equals(incidentId)) {
                 throw new AlreadyExistsException("alert " + alertId + " already belongs to incident " + current.get(), null);
             }
-            Incident incident = findById(incidentId).orElseThrow(() -> new NotFoundException(INCIDENT, incidentId));
+            StoredSummary incident = storedSummary(incidentId).orElseThrow(() -> new NotFoundException(INCIDENT, incidentId));
             AlertSummary alert = alertSummary(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
             if (current.isEmpty()) {
                 store.jdbc().sql("INSERT INTO incident_alerts (incident_id, alert_id, attached_at) VALUES (:incident_id, :alert_id, :now)")
@@ -92,10 +92,9 @@ public final class IncidentRepository {
                         .update();
             }
             mergeEntityKeys(incidentId, alertId);
-            if (current.isEmpty() && incident.alertCount() > 0) {
+            if (current.isEmpty() && incident.hasAlerts()) {
                 // the summary already covers the other alerts: a new one can only widen it
-                writeSummary(incidentId, alert.widen(new AlertSummary(incident.severity(), incident.firstActivity(),
-                        incident.lastActivity())));
+                writeSummary(incidentId, alert.widen(incident.summary()));
             } else {
                 // an alert attached again may have changed since, even for the better: recompute from all
                 refreshSummary(incidentId);
@@ -109,12 +108,20 @@ public final class IncidentRepository {
      * overlaps {@code [from, to]}.
      */
     public Optional<Incident> findOpenSharingEntity(Collection<String> entityKeys, Instant from, Instant to) {
+        return openIncidentSharingEntity(entityKeys, from, to).flatMap(this::findById);
+    }
+
+    /**
+     * The id of {@link #findOpenSharingEntity}'s incident: without the alert count, which would count
+     * the alerts of every candidate, thousands for an incident that keeps growing.
+     */
+    private Optional<String> openIncidentSharingEntity(Collection<String> entityKeys, Instant from, Instant to) {
         if (entityKeys.isEmpty()) {
             return Optional.empty();
         }
         // driven by the entity index: the incidents that ever shared a key are few, the open ones many
-        return store.jdbc().sql("SELECT " + IncidentRowMapper.SELECT + "\n" + """
-                         FROM incidents i
+        return store.jdbc().sql("""
+                        SELECT i.id FROM incidents i
                         WHERE i.id IN (SELECT e.incident_id FROM incident_entities e WHERE e.entity_key IN (:keys))
                           AND i.status <> :closed
                           AND i.last_activity >= :from_time AND i.first_activity <= :to_time
@@ -124,7 +131,7 @@ public final class IncidentRepository {
                 .param("from_time", Times.toDb(from))
                 .param("to_time", Times.toDb(to))
                 .param("keys", List.copyOf(entityKeys))
-                .query(MAPPER)
+                .query(String.class)
                 .optional();
     }
 
@@ -143,12 +150,12 @@ public final class IncidentRepository {
             }
             AlertRepository.Activity activity = alerts.activity(alertId)
                     .orElseThrow(() -> new NotFoundException("alert", alertId));
-            Incident incident = findOpenSharingEntity(alerts.entityKeys(alertId), activity.start().minus(window),
+            String incidentId = openIncidentSharingEntity(alerts.entityKeys(alertId), activity.start().minus(window),
                     activity.end().plus(window)).orElseGet(() -> {
                         Alert alert = alerts.findById(alertId).orElseThrow().alert();
-                        return create(titleFor(alert), alert.severity(), alert.startTime(), alert.endTime());
+                        return create(titleFor(alert), alert.severity(), alert.startTime(), alert.endTime()).id();
                     });
-            return attach(incident.id(), alertId);
+            return attach(incidentId, alertId);
         });
     }
 
@@ -241,6 +248,20 @@ public final class IncidentRepository {
                 .param("incident_id", incidentId)
                 .param("alert_id", alertId)
                 .update();
+    }
+
+    /** The incident's summary as stored, and whether any alert is attached to it (without counting them). */
+    private Optional<StoredSummary> storedSummary(String incidentId) {
+        return store.jdbc().sql("""
+                        SELECT i.severity, i.first_activity AS start_time, i.last_activity AS end_time,
+                               EXISTS (SELECT 1 FROM incident_alerts ia WHERE ia.incident_id = i.id) AS has_alerts
+                          FROM incidents i WHERE i.id = :id""")
+                .param("id", incidentId)
+                .query((rs, row) -> new StoredSummary(AlertSummary.MAPPER.mapRow(rs, row), rs.getBoolean("has_alerts")))
+                .optional();
+    }
+
+    private record StoredSummary(AlertSummary summary, boolean hasAlerts) {
     }
 
     private Optional<AlertSummary> alertSummary(String alertId) {
