@@ -1,6 +1,5 @@
 package io.vigil.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vigil.integrations.http.Backoff;
 import io.vigil.integrations.secret.SecretSupplier;
@@ -17,8 +16,6 @@ import io.vigil.server.siem.DeliveryWorker;
 import io.vigil.simulators.sentinel.SentinelOptions;
 import io.vigil.simulators.sentinel.SentinelSimulator;
 import io.vigil.store.VigilDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -33,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * SIEM export throughput: an outbox backlog of N alerts drained by the server's delivery worker
@@ -71,13 +67,13 @@ public final class SiemExportLoad {
         Files.createDirectories(folder);
         System.out.printf("SiemExportLoad: %,d alerts, %s in %s; %d processors, load average %.1f%n", alerts, database,
                 folder, Runtime.getRuntime().availableProcessors(), loadAverage());
-        try (Database db = Database.open(database, folder)) {
+        try (BenchmarkDatabase db = BenchmarkDatabase.open(database, folder)) {
             run(alerts, db);
         }
         System.out.printf("load average at the end %.1f%n", loadAverage());
     }
 
-    private static void run(int alerts, Database database) throws Exception {
+    private static void run(int alerts, BenchmarkDatabase database) throws Exception {
         HikariDataSource dataSource = database.dataSource();
         VigilDatabase.migrate(dataSource);
         VigilDatabase db = VigilDatabase.open(dataSource);
@@ -161,52 +157,6 @@ public final class SiemExportLoad {
                     .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
                     .collect(Collectors.joining(", "))
                     + String.format(", not in Java threads (JIT, GC) %.1f", processCpuSeconds - javaThreads);
-        }
-    }
-
-    /** The database under test behind a pool, and whatever has to stop with it. */
-    private record Database(HikariDataSource dataSource, AutoCloseable server, Path dataFolder) implements AutoCloseable {
-
-        static Database open(String kind, Path folder) throws IOException {
-            HikariConfig pool = new HikariConfig();
-            EmbeddedPostgres postgres = null;
-            switch (kind) {
-                case "h2" -> {
-                    pool.setJdbcUrl("jdbc:h2:file:" + folder.resolve("vigil").toAbsolutePath() + ";AUTO_SERVER=FALSE");
-                    pool.setUsername("vigil");
-                }
-                case "postgres" -> {
-                    postgres = EmbeddedPostgres.builder().setDataDirectory(folder.resolve("pg")).setCleanDataDirectory(true)
-                            .start();
-                    pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-                    pool.setUsername("postgres");
-                }
-                default -> throw new IllegalArgumentException("database is h2 or postgres, not " + kind);
-            }
-            return new Database(new HikariDataSource(pool), postgres, folder.resolve("pg"));
-        }
-
-        /**
-         * CPU time so far of the PostgreSQL server's processes (the postmaster named in its pid file and
-         * everything it started that is still running: the pool's backends among them); 0 for H2, which
-         * runs in this process.
-         */
-        long serverCpuNanos() throws IOException {
-            if (!(server instanceof EmbeddedPostgres)) {
-                return 0;
-            }
-            long postmaster = Long.parseLong(Files.readAllLines(dataFolder.resolve("postmaster.pid")).get(0).trim());
-            return ProcessHandle.of(postmaster).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-                    .sum();
-        }
-
-        @Override
-        public void close() throws Exception {
-            dataSource.close();
-            if (server != null) {
-                server.close();
-            }
         }
     }
 

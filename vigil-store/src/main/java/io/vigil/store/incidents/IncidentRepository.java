@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Incidents: alerts that share an entity within a time window, grouped into one story.
@@ -81,10 +82,8 @@ public final class IncidentRepository {
             if (current.isPresent() && !current.get().equals(incidentId)) {
                 throw new AlreadyExistsException("alert " + alertId + " already belongs to incident " + current.get(), null);
             }
-            findById(incidentId).orElseThrow(() -> new NotFoundException(INCIDENT, incidentId));
-            if (!alerts.exists(alertId)) {
-                throw new NotFoundException("alert", alertId);
-            }
+            StoredSummary incident = storedSummary(incidentId).orElseThrow(() -> new NotFoundException(INCIDENT, incidentId));
+            AlertSummary alert = alertSummary(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
             if (current.isEmpty()) {
                 store.jdbc().sql("INSERT INTO incident_alerts (incident_id, alert_id, attached_at) VALUES (:incident_id, :alert_id, :now)")
                         .param("incident_id", incidentId)
@@ -93,7 +92,13 @@ public final class IncidentRepository {
                         .update();
             }
             mergeEntityKeys(incidentId, alertId);
-            refreshSummary(incidentId);
+            if (current.isEmpty() && incident.hasAlerts()) {
+                // the summary already covers the other alerts: a new one can only widen it
+                writeSummary(incidentId, alert.widen(incident.summary()));
+            } else {
+                // an alert attached again may have changed since, even for the better: recompute from all
+                refreshSummary(incidentId);
+            }
             return findById(incidentId).orElseThrow();
         });
     }
@@ -103,22 +108,30 @@ public final class IncidentRepository {
      * overlaps {@code [from, to]}.
      */
     public Optional<Incident> findOpenSharingEntity(Collection<String> entityKeys, Instant from, Instant to) {
+        return openIncidentSharingEntity(entityKeys, from, to).flatMap(this::findById);
+    }
+
+    /**
+     * The id of {@link #findOpenSharingEntity}'s incident: without the alert count, which would count
+     * the alerts of every candidate, thousands for an incident that keeps growing.
+     */
+    private Optional<String> openIncidentSharingEntity(Collection<String> entityKeys, Instant from, Instant to) {
         if (entityKeys.isEmpty()) {
             return Optional.empty();
         }
-        return store.jdbc().sql("SELECT " + IncidentRowMapper.SELECT + "\n" + """
-                         FROM incidents i
-                        WHERE i.status <> :closed
+        // driven by the entity index: the incidents that ever shared a key are few, the open ones many
+        return store.jdbc().sql("""
+                        SELECT i.id FROM incidents i
+                        WHERE i.id IN (SELECT e.incident_id FROM incident_entities e WHERE e.entity_key IN (:keys))
+                          AND i.status <> :closed
                           AND i.last_activity >= :from_time AND i.first_activity <= :to_time
-                          AND EXISTS (SELECT 1 FROM incident_entities e
-                                       WHERE e.incident_id = i.id AND e.entity_key IN (:keys))
                         ORDER BY i.last_activity DESC, i.id
                         LIMIT 1""")
                 .param("closed", IncidentStatus.CLOSED.name())
                 .param("from_time", Times.toDb(from))
                 .param("to_time", Times.toDb(to))
                 .param("keys", List.copyOf(entityKeys))
-                .query(MAPPER)
+                .query(String.class)
                 .optional();
     }
 
@@ -137,12 +150,12 @@ public final class IncidentRepository {
             }
             AlertRepository.Activity activity = alerts.activity(alertId)
                     .orElseThrow(() -> new NotFoundException("alert", alertId));
-            Incident incident = findOpenSharingEntity(alerts.entityKeys(alertId), activity.start().minus(window),
+            String incidentId = openIncidentSharingEntity(alerts.entityKeys(alertId), activity.start().minus(window),
                     activity.end().plus(window)).orElseGet(() -> {
                         Alert alert = alerts.findById(alertId).orElseThrow().alert();
-                        return create(titleFor(alert), alert.severity(), alert.startTime(), alert.endTime());
+                        return create(titleFor(alert), alert.severity(), alert.startTime(), alert.endTime()).id();
                     });
-            return attach(incident.id(), alertId);
+            return attach(incidentId, alertId);
         });
     }
 
@@ -237,30 +250,60 @@ public final class IncidentRepository {
                 .update();
     }
 
+    /** The incident's summary as stored, and whether any alert is attached to it (without counting them). */
+    private Optional<StoredSummary> storedSummary(String incidentId) {
+        return store.jdbc().sql("""
+                        SELECT i.severity, i.first_activity AS start_time, i.last_activity AS end_time,
+                               EXISTS (SELECT 1 FROM incident_alerts ia WHERE ia.incident_id = i.id) AS has_alerts
+                          FROM incidents i WHERE i.id = :id""")
+                .param("id", incidentId)
+                .query((rs, row) -> new StoredSummary(AlertSummary.MAPPER.mapRow(rs, row), rs.getBoolean("has_alerts")))
+                .optional();
+    }
+
+    private record StoredSummary(AlertSummary summary, boolean hasAlerts) {
+    }
+
+    private Optional<AlertSummary> alertSummary(String alertId) {
+        return store.jdbc().sql("SELECT severity, start_time, end_time FROM alerts WHERE id = :id")
+                .param("id", alertId)
+                .query(AlertSummary.MAPPER)
+                .optional();
+    }
+
     private void refreshSummary(String incidentId) {
-        record AlertSummary(Severity severity, Instant start, Instant end) { }
-        List<AlertSummary> summaries = store.jdbc().sql("""
+        store.jdbc().sql("""
                         SELECT a.severity, a.start_time, a.end_time FROM alerts a
                           JOIN incident_alerts ia ON ia.alert_id = a.id WHERE ia.incident_id = :incident_id""")
                 .param("incident_id", incidentId)
-                .query((rs, row) -> new AlertSummary(Severity.valueOf(rs.getString("severity")),
-                        Times.fromDb(rs, "start_time"), Times.fromDb(rs, "end_time")))
-                .list();
-        if (summaries.isEmpty()) {
-            return;
-        }
-        Severity worst = summaries.stream().map(AlertSummary::severity).max(Enum::compareTo).orElseThrow();
-        Instant first = summaries.stream().map(AlertSummary::start).min(Instant::compareTo).orElseThrow();
-        Instant last = summaries.stream().map(AlertSummary::end).max(Instant::compareTo).orElseThrow();
+                .query(AlertSummary.MAPPER)
+                .list().stream()
+                .reduce(AlertSummary::widen)
+                .ifPresent(summary -> writeSummary(incidentId, summary));
+    }
+
+    private void writeSummary(String incidentId, AlertSummary summary) {
         store.jdbc().sql("""
                         UPDATE incidents SET severity = :severity, first_activity = :first, last_activity = :last,
                                updated_at = :now WHERE id = :id""")
-                .param("severity", worst.name())
-                .param("first", Times.toDb(first))
-                .param("last", Times.toDb(last))
+                .param("severity", summary.severity().name())
+                .param("first", Times.toDb(summary.start()))
+                .param("last", Times.toDb(summary.end()))
                 .param("now", Times.toDb(store.now()))
                 .param("id", incidentId)
                 .update();
+    }
+
+    /** What an incident takes from its alerts: the worst severity, the earliest start and the latest end. */
+    private record AlertSummary(Severity severity, Instant start, Instant end) {
+
+        static final RowMapper<AlertSummary> MAPPER = (rs, row) -> new AlertSummary(Severity.valueOf(rs.getString("severity")),
+                Times.fromDb(rs, "start_time"), Times.fromDb(rs, "end_time"));
+
+        AlertSummary widen(AlertSummary other) {
+            return new AlertSummary(severity.compareTo(other.severity) >= 0 ? severity : other.severity,
+                    start.isBefore(other.start) ? start : other.start, end.isAfter(other.end) ? end : other.end);
+        }
     }
 
     private static String titleFor(Alert alert) {

@@ -118,6 +118,73 @@ class IncidentRepositoryTest {
     }
 
     @DatabaseTest
+    void aNewAlertWidensTheIncidentAndNeverNarrowsIt(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.HIGH, T0, account("alice")));
+        db.alerts().upsert(alert("a-2", Severity.LOW, T0.plusSeconds(20), account("alice")));
+        db.alerts().upsert(alert("a-3", Severity.MEDIUM, T0.minusSeconds(30), account("alice")));
+        Incident incident = db.incidents().group("a-1", WINDOW);
+
+        Incident lowerAndLater = db.incidents().group("a-2", WINDOW);
+        assertThat(lowerAndLater.id()).isEqualTo(incident.id());
+        assertThat(lowerAndLater.severity()).isEqualTo(Severity.HIGH);
+        assertThat(lowerAndLater.firstActivity()).isEqualTo(T0);
+        assertThat(lowerAndLater.lastActivity()).isEqualTo(T0.plusSeconds(80));
+
+        Incident earlier = db.incidents().group("a-3", WINDOW);
+        assertThat(earlier.severity()).isEqualTo(Severity.HIGH);
+        assertThat(earlier.firstActivity()).isEqualTo(T0.minusSeconds(30));
+        assertThat(earlier.lastActivity()).isEqualTo(T0.plusSeconds(80));
+        assertThat(earlier.alertCount()).isEqualTo(3);
+    }
+
+    @DatabaseTest
+    void groupingAnAlertAgainAfterItChangedRecomputesTheIncidentFromAllItsAlerts(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.HIGH, T0, account("alice")));
+        db.alerts().upsert(alert("a-2", Severity.LOW, T0.plusSeconds(600), account("alice")));
+        Incident incident = db.incidents().group("a-1", WINDOW);
+        db.incidents().group("a-2", WINDOW);
+
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0.plusSeconds(300), account("alice")));
+        Incident again = db.incidents().group("a-1", WINDOW);
+
+        assertThat(again.id()).isEqualTo(incident.id());
+        assertThat(again.severity()).isEqualTo(Severity.LOW);
+        assertThat(again.firstActivity()).isEqualTo(T0.plusSeconds(300));
+        assertThat(again.lastActivity()).isEqualTo(T0.plusSeconds(660));
+    }
+
+    @DatabaseTest
+    void theFirstAlertOfAnEmptyIncidentSetsItsSummary(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
+        Incident manual = db.incidents().create("manual", Severity.HIGH, T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)));
+
+        Incident attached = db.incidents().attach(manual.id(), "a-1");
+
+        assertThat(attached.severity()).isEqualTo(Severity.LOW);
+        assertThat(attached.firstActivity()).isEqualTo(T0);
+        assertThat(attached.lastActivity()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @DatabaseTest
+    void theMostRecentlyActiveOpenIncidentSharingAnyOfTheKeysIsFound(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
+        db.alerts().upsert(alert("b-1", Severity.LOW, T0.plusSeconds(600), host("ws01")));
+        db.alerts().upsert(alert("c-1", Severity.LOW, T0.plusSeconds(1200), host("ws02")));
+        Incident alice = db.incidents().group("a-1", WINDOW);
+        Incident ws01 = db.incidents().group("b-1", WINDOW);
+        Incident ws02 = db.incidents().group("c-1", WINDOW);
+        db.incidents().updateTriage(ws02.id(), ws02.version(),
+                new IncidentTriage(IncidentStatus.CLOSED, Classification.FALSE_POSITIVE, null));
+        Set<String> keys = Set.of("account:contoso\\alice", "host:ws01", "host:ws02");
+
+        assertThat(db.incidents().findOpenSharingEntity(keys, T0.minus(WINDOW), T0.plus(WINDOW)))
+                .map(Incident::id).contains(ws01.id());
+        assertThat(db.incidents().findOpenSharingEntity(keys, T0.minus(WINDOW), T0.plusSeconds(300)))
+                .map(Incident::id).contains(alice.id());
+        assertThat(db.incidents().findOpenSharingEntity(keys, T0.plusSeconds(700), T0.plus(WINDOW))).isEmpty();
+    }
+
+    @DatabaseTest
     void anAlertBelongsToOneIncidentOnly(VigilDatabase db) {
         db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
         db.incidents().group("a-1", WINDOW);
