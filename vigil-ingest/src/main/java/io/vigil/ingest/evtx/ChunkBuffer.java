@@ -2,7 +2,6 @@ package io.vigil.ingest.evtx;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * A reusable 64 KiB chunk buffer that a file's next chunk is read into. Only the part of a chunk its
@@ -30,8 +29,6 @@ final class ChunkBuffer {
         IN_USE_UNLESS_BLANK
     }
 
-    private static final byte[] BLANK_HEADER = new byte[Chunk.HEADER_SIZE];
-
     final byte[] bytes = new byte[Chunk.SIZE];
     /** Bytes of the last chunk that were read into {@link #bytes}. */
     private int filled;
@@ -46,8 +43,7 @@ final class ChunkBuffer {
         if (filled < Chunk.HEADER_SIZE) {
             return filled;
         }
-        if (extent == Extent.IN_USE_UNLESS_BLANK
-                && Arrays.equals(bytes, 0, Chunk.HEADER_SIZE, BLANK_HEADER, 0, Chunk.HEADER_SIZE)) {
+        if (extent == Extent.IN_USE_UNLESS_BLANK && Chunk.isEmpty(bytes, Chunk.HEADER_SIZE)) {
             return filled + skipFully(input, Chunk.SIZE - Chunk.HEADER_SIZE);
         }
         int used = extent == Extent.WHOLE ? Chunk.SIZE : Chunk.usedLength(bytes);
