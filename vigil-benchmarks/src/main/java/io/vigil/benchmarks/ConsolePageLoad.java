@@ -264,7 +264,7 @@ public final class ConsolePageLoad {
             }
             database.inTransaction(() -> batch.forEach(a -> {
                 database.alerts().save(a);
-                database.incidents().group(a.id(), Duration.ofHours(2));
+                database.incidents().place(a.id(), Duration.ofHours(2));
             }));
             one = batch.get(0).id();
             if ((from / 1_000) % 10 == 9) {

@@ -122,7 +122,7 @@ class StoreAlertPublisher implements AlertPublisher, DisposableBean {
             database.inTransaction(() -> {
                 for (Alert alert : due) {
                     database.alerts().save(alert);
-                    database.incidents().group(alert.id(), INCIDENT_WINDOW);
+                    database.incidents().place(alert.id(), INCIDENT_WINDOW);
                 }
             });
         } catch (RuntimeException e) {

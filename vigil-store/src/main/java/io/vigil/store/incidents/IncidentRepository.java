@@ -78,29 +78,33 @@ public final class IncidentRepository {
      */
     public Incident attach(String incidentId, String alertId) {
         return store.inTransaction(() -> {
-            Optional<String> current = incidentOfAlert(alertId);
-            if (current.isPresent() && !current.get().equals(incidentId)) {
-                throw new AlreadyExistsException("alert " + alertId + " already belongs to incident " + current.get(), null);
-            }
-            StoredSummary incident = storedSummary(incidentId).orElseThrow(() -> new NotFoundException(INCIDENT, incidentId));
-            AlertSummary alert = alertSummary(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
-            if (current.isEmpty()) {
-                store.jdbc().sql("INSERT INTO incident_alerts (incident_id, alert_id, attached_at) VALUES (:incident_id, :alert_id, :now)")
-                        .param("incident_id", incidentId)
-                        .param("alert_id", alertId)
-                        .param("now", Times.toDb(store.now()))
-                        .update();
-            }
-            mergeEntityKeys(incidentId, alertId);
-            if (current.isEmpty() && incident.hasAlerts()) {
-                // the summary already covers the other alerts: a new one can only widen it
-                writeSummary(incidentId, alert.widen(incident.summary()));
-            } else {
-                // an alert attached again may have changed since, even for the better: recompute from all
-                refreshSummary(incidentId);
-            }
+            attach(incidentId, alertId, incidentOfAlert(alertId));
             return findById(incidentId).orElseThrow();
         });
+    }
+
+    /** {@link #attach}'s work, for an alert {@code current}ly in that incident, in another, or in none. */
+    private void attach(String incidentId, String alertId, Optional<String> current) {
+        if (current.isPresent() && !current.get().equals(incidentId)) {
+            throw new AlreadyExistsException("alert " + alertId + " already belongs to incident " + current.get(), null);
+        }
+        StoredSummary incident = storedSummary(incidentId).orElseThrow(() -> new NotFoundException(INCIDENT, incidentId));
+        AlertSummary alert = alertSummary(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
+        if (current.isEmpty()) {
+            store.jdbc().sql("INSERT INTO incident_alerts (incident_id, alert_id, attached_at) VALUES (:incident_id, :alert_id, :now)")
+                    .param("incident_id", incidentId)
+                    .param("alert_id", alertId)
+                    .param("now", Times.toDb(store.now()))
+                    .update();
+        }
+        mergeEntityKeys(incidentId, alertId);
+        if (current.isEmpty() && incident.hasAlerts()) {
+            // the summary already covers the other alerts: a new one can only widen it
+            writeSummary(incidentId, alert.widen(incident.summary()));
+        } else {
+            // an alert attached again may have changed since, even for the better: recompute from all
+            refreshSummary(incidentId);
+        }
     }
 
     /**
@@ -143,10 +147,20 @@ public final class IncidentRepository {
      * @throws NotFoundException when the alert does not exist
      */
     public Incident group(String alertId, Duration window) {
+        return store.inTransaction(() -> findById(place(alertId, window)).orElseThrow());
+    }
+
+    /**
+     * {@link #group}, returning only the incident's id: for the alert writer, which groups every alert
+     * it stores and needs nothing back. Reading the incident would count its alerts, a cost that grows
+     * with the incident.
+     */
+    public String place(String alertId, Duration window) {
         return store.inTransaction(() -> {
             Optional<String> current = incidentOfAlert(alertId);
             if (current.isPresent()) {
-                return attach(current.get(), alertId);
+                attach(current.get(), alertId, current);
+                return current.get();
             }
             AlertRepository.Activity activity = alerts.activity(alertId)
                     .orElseThrow(() -> new NotFoundException("alert", alertId));
@@ -155,7 +169,8 @@ public final class IncidentRepository {
                         Alert alert = alerts.findById(alertId).orElseThrow().alert();
                         return create(titleFor(alert), alert.severity(), alert.startTime(), alert.endTime()).id();
                     });
-            return attach(incidentId, alertId);
+            attach(incidentId, alertId, current);
+            return incidentId;
         });
     }
 

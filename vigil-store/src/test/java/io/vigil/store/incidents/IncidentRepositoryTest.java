@@ -118,6 +118,24 @@ class IncidentRepositoryTest {
     }
 
     @DatabaseTest
+    void placingIsGroupingThatAnswersWithTheIncidentsIdOnly(VigilDatabase db) {
+        db.alerts().upsert(alert("a-1", Severity.LOW, T0, account("alice")));
+        db.alerts().upsert(alert("a-2", Severity.HIGH, T0.plusSeconds(20), account("alice")));
+        db.alerts().upsert(alert("b-1", Severity.LOW, T0, account("bob")));
+
+        String alice = db.incidents().place("a-1", WINDOW);
+        assertThat(db.incidents().place("a-2", WINDOW)).isEqualTo(alice);
+        assertThat(db.incidents().place("a-2", WINDOW)).as("again, idempotent").isEqualTo(alice);
+        assertThat(db.incidents().place("b-1", WINDOW)).isNotEqualTo(alice);
+
+        Incident incident = db.incidents().findByAlert("a-2").orElseThrow();
+        assertThat(incident.id()).isEqualTo(alice);
+        assertThat(incident.alertCount()).isEqualTo(2);
+        assertThat(incident.severity()).isEqualTo(Severity.HIGH);
+        assertThat(db.incidents().group("a-1", WINDOW).id()).isEqualTo(alice);
+    }
+
+    @DatabaseTest
     void aNewAlertWidensTheIncidentAndNeverNarrowsIt(VigilDatabase db) {
         db.alerts().upsert(alert("a-1", Severity.HIGH, T0, account("alice")));
         db.alerts().upsert(alert("a-2", Severity.LOW, T0.plusSeconds(20), account("alice")));
